@@ -1,0 +1,89 @@
+// swift-tools-version: 6.0
+// TinyMLSuite: embedded-ML reference pipelines (features -> int8 core -> decisions), one Swift
+// source for host and MCU. Dependencies point one way:
+//   executables -> pipelines -> (TinyFeatures, TinyIO, TinyLite) -> (TinyDSP, TinyCore)
+// TinyCore, TinyLite and TinyDSP import nothing, so they also compile as Embedded Swift.
+import PackageDescription
+
+let package = Package(
+    name: "TinyMLSuite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tinyml", targets: ["tinyml"]),
+        .executable(name: "kws-demo", targets: ["kws-demo"]),
+        .executable(name: "anomaly-monitor", targets: ["anomaly-monitor"]),
+        .executable(name: "gesture-demo", targets: ["gesture-demo"]),
+        .executable(name: "wildlife-demo", targets: ["wildlife-demo"]),
+        .library(name: "TinyCore", targets: ["TinyCore"]),
+        .library(name: "TinyLite", targets: ["TinyLite"]),
+        .library(name: "TinyDSP", targets: ["TinyDSP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libsndfile1-dev libfftw3-dev pkg-config).
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile",
+                       providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f",
+                       providers: [.apt(["libfftw3-dev"])]),
+
+        // Portable, import-free layers (host + Embedded Swift).
+        .target(name: "TinyCore"),
+        .target(name: "TinyLite", dependencies: ["TinyCore"]),
+        .target(name: "TinyDSP"),
+
+        // Host layers.
+        .target(name: "TinyIO", dependencies: ["CSndFile", "TinyDSP"]),
+        .target(name: "TinyFeatures", dependencies: ["CFFTW", "TinyDSP", "TinyIO"]),
+        .target(name: "TinyRuntime", dependencies: ["TinyCore", "TinyLite"]),
+        .target(name: "TinyBoards", dependencies: ["TinyRuntime"]),
+
+        // Pipelines.
+        .target(name: "KeywordSpotting", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
+        .target(name: "MotorAnomaly", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
+        .target(name: "GestureRecognition", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
+        .target(name: "WildlifeSounds", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
+
+        // Shared command-line plumbing (errors, progress, JSON lines, SVG reports).
+        .target(name: "TinyCLI", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Executables (thin).
+        .executableTarget(name: "tinyml", dependencies: [
+            "TinyCLI", "TinyFeatures", "TinyIO", "TinyRuntime", "TinyBoards",
+            "KeywordSpotting", "MotorAnomaly", "GestureRecognition", "WildlifeSounds",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kws-demo", dependencies: [
+            "TinyCLI", "KeywordSpotting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "anomaly-monitor", dependencies: [
+            "TinyCLI", "MotorAnomaly",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "gesture-demo", dependencies: [
+            "TinyCLI", "GestureRecognition",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "wildlife-demo", dependencies: [
+            "TinyCLI", "WildlifeSounds",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Test-only helpers (repo root, fixtures, dataset locations).
+        .target(name: "TinyTestSupport", path: "Sources/TinyTestSupport"),
+
+        // Tests.
+        .testTarget(name: "TinyCoreTests", dependencies: ["TinyTestSupport", "TinyCore", "TinyLite", "TinyRuntime"]),
+        .testTarget(name: "TinyDSPTests", dependencies: ["TinyTestSupport", "TinyDSP", "TinyFeatures", "TinyIO"]),
+        .testTarget(name: "TinyIOTests", dependencies: ["TinyTestSupport", "TinyIO"]),
+        .testTarget(name: "KeywordSpottingTests", dependencies: ["TinyTestSupport", "KeywordSpotting"]),
+        .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "MotorAnomaly"]),
+        .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "GestureRecognition"]),
+        .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds"]),
+        .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
+    ]
+)

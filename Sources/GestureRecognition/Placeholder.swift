@@ -1,0 +1,1 @@
+// GestureRecognition: placeholder until implemented.

@@ -1,0 +1,1 @@
+// KeywordSpotting: placeholder until implemented.

@@ -1,0 +1,1 @@
+// MotorAnomaly: placeholder until implemented.

@@ -1,0 +1,1 @@
+// TinyBoards: placeholder until implemented.

@@ -1,0 +1,1 @@
+// TinyCore: placeholder until implemented.

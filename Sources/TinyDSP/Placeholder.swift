@@ -1,0 +1,1 @@
+// TinyDSP: placeholder until implemented.

@@ -1,0 +1,1 @@
+// TinyFeatures: placeholder until implemented.

@@ -1,0 +1,1 @@
+// TinyIO: placeholder until implemented.

@@ -1,0 +1,1 @@
+// TinyLite: placeholder until implemented.

@@ -1,0 +1,1 @@
+// TinyRuntime: placeholder until implemented.

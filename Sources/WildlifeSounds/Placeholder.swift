@@ -1,0 +1,1 @@
+// WildlifeSounds: placeholder until implemented.

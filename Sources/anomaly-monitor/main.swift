@@ -1,0 +1,1 @@
+print("anomaly-monitor: not implemented yet")

@@ -1,0 +1,1 @@
+print("gesture-demo: not implemented yet")

@@ -1,0 +1,1 @@
+print("kws-demo: not implemented yet")

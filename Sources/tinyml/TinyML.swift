@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// `tinyml`: the umbrella tool — features, model inspection and execution, evaluation, board
+/// reports, export and benchmarks. Each subcommand lives in its own file.
+@main
+struct TinyML: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tinyml",
+        abstract: "TinyMLSuite: features, int8 models, evaluation and deployment reports.",
+        subcommands: [
+            FeaturesCommand.self,
+            InspectCommand.self,
+            RunCommand.self,
+            EvalCommand.self,
+            ReportCommand.self,
+            ExportCommand.self,
+            BenchCommand.self,
+        ]
+    )
+}

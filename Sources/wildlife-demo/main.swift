@@ -1,0 +1,1 @@
+print("wildlife-demo: not implemented yet")
