@@ -1,0 +1,84 @@
+/// One prepared operator. A closed enum (no existentials) so the interpreter dispatches with a
+/// switch and Embedded Swift needs no metadata.
+public enum Operator: Sendable {
+    case conv2D(Conv2DInt8)
+    case depthwiseConv2D(DepthwiseConv2DInt8)
+    case fullyConnected(FullyConnectedInt8)
+    case averagePool2D(AveragePool2DInt8)
+    case maxPool2D(MaxPool2DInt8)
+    case softmax(SoftmaxInt8)
+    case reshape(ReshapeCopy)
+    case add(AddInt8)
+    case mul(MulInt8)
+    case mean(MeanInt8)
+    case concatenation(ConcatenationInt8)
+    case pad(PadInt8)
+    case logistic(LookupTableInt8)
+    case tanh(LookupTableInt8)
+    case quantize(QuantizeFloat)
+    case requantize(RequantizeInt8)
+    case dequantize(DequantizeInt8)
+
+    /// Runs the kernel on the tensors in `memory`.
+    @inline(__always)
+    public func evaluate(_ memory: TensorMemory) {
+        switch self {
+        case .conv2D(let k): k.evaluate(memory)
+        case .depthwiseConv2D(let k): k.evaluate(memory)
+        case .fullyConnected(let k): k.evaluate(memory)
+        case .averagePool2D(let k): k.evaluate(memory)
+        case .maxPool2D(let k): k.evaluate(memory)
+        case .softmax(let k): k.evaluate(memory)
+        case .reshape(let k): k.evaluate(memory)
+        case .add(let k): k.evaluate(memory)
+        case .mul(let k): k.evaluate(memory)
+        case .mean(let k): k.evaluate(memory)
+        case .concatenation(let k): k.evaluate(memory)
+        case .pad(let k): k.evaluate(memory)
+        case .logistic(let k): k.evaluate(memory)
+        case .tanh(let k): k.evaluate(memory)
+        case .quantize(let k): k.evaluate(memory)
+        case .requantize(let k): k.evaluate(memory)
+        case .dequantize(let k): k.evaluate(memory)
+        }
+    }
+
+    /// Multiply-accumulate count of one evaluation (0 for ops without MACs).
+    public var multiplyAccumulates: Int {
+        switch self {
+        case .conv2D(let k): return k.multiplyAccumulates
+        case .depthwiseConv2D(let k): return k.multiplyAccumulates
+        case .fullyConnected(let k): return k.multiplyAccumulates
+        default: return 0
+        }
+    }
+
+    /// Bytes of precomputed data (per-channel multipliers, shifts, biases) kept with the model.
+    public var persistentBytes: Int {
+        switch self {
+        case .conv2D(let k): return k.requantization.persistentBytes + k.bias.count * 4 + k.foldedBias.count * 4
+        case .depthwiseConv2D(let k): return k.requantization.persistentBytes + k.bias.count * 4
+        case .fullyConnected(let k): return k.requantization.persistentBytes + k.bias.count * 4 + k.foldedBias.count * 4
+        default: return 0
+        }
+    }
+
+    /// Arena bytes the operator needs while it runs (planned like a tensor living one step).
+    public var scratchBytes: Int {
+        switch self {
+        case .conv2D(let k): return k.scratchBytes
+        case .depthwiseConv2D(let k): return k.scratchBytes
+        default: return 0
+        }
+    }
+
+    /// Bytes of weights (filters) the operator holds.
+    public var weightBytes: Int {
+        switch self {
+        case .conv2D(let k): return k.weights.count
+        case .depthwiseConv2D(let k): return k.weights.count
+        case .fullyConnected(let k): return k.weights.count
+        default: return 0
+        }
+    }
+}

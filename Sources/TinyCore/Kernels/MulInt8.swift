@@ -1,0 +1,46 @@
+/// MUL, int8 with broadcasting (TFLite reference recipe).
+///
+/// Prepare: `M = Double(s1 * s2 / sOut)` (the product and quotient are evaluated in float, as LiteRT
+/// does), quantized with `QuantizedMultiplier`.
+/// Per element: `out = clamp(zOut + mbqm((x1 - z1) * (x2 - z2), M), actMin, actMax)`.
+public struct MulInt8: Sendable {
+    public let input1: Int, input2: Int, output: Int
+    public let broadcast: Broadcast
+    public let offset1: Int32, offset2: Int32, outputOffset: Int32
+    public let multiplier: QuantizedMultiplier
+    public let activationMin: Int32, activationMax: Int32
+
+    public init(context: OperatorContext, activation: FusedActivation) throws(GraphError) {
+        try context.expect(inputs: 2, 2, outputs: 1)
+        input1 = try context.inputID(0)
+        input2 = try context.inputID(1)
+        output = try context.outputID(0)
+        let a = try context.int8Tensor(input1), b = try context.int8Tensor(input2)
+        let o = try context.int8Tensor(output)
+        broadcast = try Broadcast(context: context, a.shape, b.shape, output: o.shape)
+        offset1 = -a.zeroPoint
+        offset2 = -b.zeroPoint
+        outputOffset = o.zeroPoint
+        let real: Float = a.scale * b.scale / o.scale
+        multiplier = QuantizedMultiplier(Double(real))
+        (activationMin, activationMax) = activationRangeInt8(activation, scale: o.scale, zeroPoint: o.zeroPoint)
+    }
+
+    @inline(__always)
+    func combine(_ x1: Int8, _ x2: Int8) -> Int8 {
+        let product = (Int32(x1) &+ offset1) &* (Int32(x2) &+ offset2)
+        let v = outputOffset &+ multiplier.apply(product)
+        return Int8(truncatingIfNeeded: max(activationMin, min(activationMax, v)))
+    }
+
+    public func evaluate(_ memory: TensorMemory) {
+        let x1 = memory.int8(input1), x2 = memory.int8(input2), y = memory.int8(output)
+        if broadcast.isElementwise {
+            var count = 1
+            for e in broadcast.extents { count *= e }
+            for i in 0 ..< count { y[i] = combine(x1[i], x2[i]) }
+        } else {
+            broadcast.forEach { o, i, j in y[o] = combine(x1[i], x2[j]) }
+        }
+    }
+}

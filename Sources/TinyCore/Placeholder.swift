@@ -1,1 +1,0 @@
-// TinyCore: placeholder until implemented.

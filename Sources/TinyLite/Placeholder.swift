@@ -1,1 +1,0 @@
-// TinyLite: placeholder until implemented.

@@ -1,1 +1,0 @@
-// TinyRuntime: placeholder until implemented.

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import TinyRuntime
+import TinyTestSupport
+
+/// Every model of the golden zoo (Tools/golden/model_zoo.py) reproduces LiteRT BUILTIN_REF outputs
+/// bit for bit on every recorded input.
+@Suite struct ModelZooTests {
+    struct Entry: CustomStringConvertible, Sendable {
+        let name: String, cases: Int, inputBytes: Int, outputBytes: Int
+        var description: String { name }
+    }
+
+    static let directory = TestPaths.fixture("TinyCoreTests", "zoo")
+
+    static let entries: [Entry] = {
+        guard let text = try? String(contentsOf: directory.appendingPathComponent("MANIFEST.csv"), encoding: .utf8)
+        else { return [] }
+        return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
+            let f = line.split(separator: ",").map(String.init)
+            guard f.count >= 4, let c = Int(f[1]), let i = Int(f[2]), let o = Int(f[3]) else { return nil }
+            return Entry(name: f[0], cases: c, inputBytes: i, outputBytes: o)
+        }
+    }()
+
+    @Test func zooIsPresent() {
+        #expect(Self.entries.count >= 10)
+    }
+
+    @Test(arguments: entries)
+    func bitExact(_ entry: Entry) throws {
+        let model = try Model(contentsOf: Self.directory.appendingPathComponent("\(entry.name).tflite").path)
+        let session = Session(model: model)
+        let inputs = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent("\(entry.name).in.bin")))
+        let outputs = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent("\(entry.name).out.bin")))
+        #expect(inputs.count == entry.cases * entry.inputBytes)
+        #expect(outputs.count == entry.cases * entry.outputBytes)
+        for c in 0 ..< entry.cases {
+            try session.setInput(bytes: Array(inputs[(c * entry.inputBytes) ..< ((c + 1) * entry.inputBytes)]))
+            session.invoke()
+            let got = try session.outputBytes()
+            let want = Array(outputs[(c * entry.outputBytes) ..< ((c + 1) * entry.outputBytes)])
+            let mismatches = zip(got, want).filter { $0 != $1 }.count
+            #expect(mismatches == 0, "\(entry.name) case \(c): \(mismatches) of \(want.count) bytes differ")
+        }
+    }
+}

@@ -1,0 +1,221 @@
+"""Golden zoo for the int8 core: random Keras models -> full-int8 PTQ .tflite -> LiteRT BUILTIN_REF outputs.
+
+Each model is built with fixed seeds, converted with a representative dataset (int8 input and output),
+and run with `Interpreter(..., experimental_op_resolver_type=OpResolverType.BUILTIN_REF)` on several
+int8 inputs: random full-range values (these saturate), values drawn from the calibration
+distribution, and the extremes -128 / 127. Written to Tests/TinyCoreTests/Fixtures/zoo/:
+  <name>.tflite, <name>.in.bin (cases x input bytes, int8), <name>.out.bin (cases x output bytes),
+  MANIFEST.csv (name,cases,input_bytes,output_bytes,ops);
+and unsupported_ops.tflite (float EXP/NEG/FLOOR) for the unsupported-operator report.
+Run: /work/main/.venv/bin/python Tools/golden/model_zoo.py
+"""
+import os
+import pathlib
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+import numpy as np
+import tensorflow as tf
+from ai_edge_litert.interpreter import Interpreter, OpResolverType
+
+L = tf.keras.layers
+OUT = pathlib.Path(__file__).resolve().parents[2] / "Tests" / "TinyCoreTests" / "Fixtures" / "zoo"
+
+
+def ds_cnn(rng):
+    x = inp = L.Input((49, 10, 1), batch_size=1)
+    x = L.Conv2D(16, (10, 4), strides=2, padding="same", activation="relu")(x)
+    for act in ("relu", "relu6"):
+        x = L.DepthwiseConv2D(3, padding="same")(x)
+        x = L.Activation(act)(x) if act == "relu" else L.ReLU(6.0)(x)
+        x = L.Conv2D(16, 1, activation="relu")(x)
+    x = L.AveragePooling2D((25, 5))(x)
+    x = L.Flatten()(x)
+    x = L.Dense(12, activation="softmax")(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 2, (1, 49, 10, 1))
+
+
+def cnn_pool(rng):
+    x = inp = L.Input((17, 15, 3), batch_size=1)
+    x = L.Conv2D(8, 3, padding="valid", activation="relu")(x)
+    x = L.MaxPooling2D(2)(x)
+    x = L.Conv2D(12, 5, strides=(2, 1), padding="same", activation="relu6")(x)
+    x = L.Conv2D(6, 3, dilation_rate=2, padding="same")(x)
+    x = L.AveragePooling2D(3, strides=2, padding="same")(x)
+    x = L.MaxPooling2D((1, 2), strides=(1, 2), padding="same")(x)
+    x = L.Flatten()(x)
+    x = L.Dense(10)(x)
+    x = L.Softmax()(x)
+    return tf.keras.Model(inp, x), lambda: rng.uniform(-1, 3, (1, 17, 15, 3))
+
+
+def autoencoder(rng):
+    x = inp = L.Input((64,), batch_size=1)
+    for n in (48, 16, 8, 16, 48):
+        x = L.Dense(n, activation="relu")(x)
+    x = L.Dense(64)(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(-3, 4, (1, 64))
+
+
+def residual(rng):
+    x = inp = L.Input((12, 12, 4), batch_size=1)
+    y = L.DepthwiseConv2D(3, depth_multiplier=2, padding="same", activation="relu")(x)
+    y = L.Conv2D(4, 1)(y)
+    x = L.Add()([x, y])
+    x = L.ReLU()(x)
+    z = L.DepthwiseConv2D(5, strides=2, depth_multiplier=3, padding="valid")(x)
+    z = L.Conv2D(8, 1, activation="relu")(z)
+    x = L.GlobalAveragePooling2D()(z)
+    x = L.Dense(5, activation="softmax")(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 1, (1, 12, 12, 4))
+
+
+def conv1d_time(rng):
+    x = inp = L.Input((40, 8), batch_size=1)
+    x = L.Conv1D(12, 5, strides=2, padding="same", activation="relu")(x)
+    x = L.Conv1D(12, 3, dilation_rate=2, padding="causal", activation="relu")(x)
+    x = L.Conv1D(6, 1)(x)
+    x = L.GlobalAveragePooling1D()(x)
+    x = L.Dense(3, activation="sigmoid")(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0.5, 1.5, (1, 40, 8))
+
+
+def mul_concat_pad(rng):
+    x = inp = L.Input((8, 8, 4), batch_size=1)
+    a = L.Conv2D(4, 3, padding="same")(x)
+    b = L.Conv2D(4, 1, activation="sigmoid")(x)
+    m = L.Multiply()([a, b])
+    c = L.Concatenate()([m, x])
+    c = L.ZeroPadding2D(((1, 2), (2, 0)))(c)
+    c = L.Conv2D(6, 3, strides=2, activation="relu")(c)
+    c = L.Flatten()(c)
+    c = L.Dense(4, activation="tanh")(c)
+    return tf.keras.Model(inp, c), lambda: rng.normal(0, 1, (1, 8, 8, 4))
+
+
+def mean_keepdims(rng):
+    x = inp = L.Input((6, 5, 7), batch_size=1)
+    x = L.Conv2D(9, 2, activation="tanh")(x)
+    x = L.Lambda(lambda t: tf.reduce_mean(t, axis=[1, 2], keepdims=True))(x)
+    x = L.Conv2D(3, 1)(x)
+    x = L.Flatten()(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(1, 2, (1, 6, 5, 7))
+
+
+# Edge cases through single-op models.
+def big_kernel(rng):
+    x = inp = L.Input((20, 20, 2), batch_size=1)
+    x = L.Conv2D(3, 9, strides=3, padding="same")(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 1, (1, 20, 20, 2))
+
+
+def pointwise(rng):
+    x = inp = L.Input((7, 9, 24), batch_size=1)
+    x = L.Conv2D(40, 1, activation="relu6")(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 3, (1, 7, 9, 24))
+
+
+def zp_min(rng):
+    """All-positive activations: input zero point -128."""
+    x = inp = L.Input((32,), batch_size=1)
+    x = L.Dense(16)(x)
+    return tf.keras.Model(inp, x), lambda: rng.uniform(0, 10, (1, 32))
+
+
+def zp_max(rng):
+    """All-negative activations: input zero point 127."""
+    x = inp = L.Input((5, 5, 3), batch_size=1)
+    x = L.Conv2D(4, 3, padding="same")(x)
+    x = L.Conv2D(2, 1)(x)
+    return tf.keras.Model(inp, x), lambda: rng.uniform(-10, 0, (1, 5, 5, 3))
+
+
+def tiny_multiplier(rng):
+    """Per-channel scales spanning ~1e9: some multipliers need shifts <= -31 or flush to zero."""
+    x = inp = L.Input((4, 4, 8), batch_size=1)
+    conv = L.Conv2D(6, 3, padding="same")
+    x = conv(x)
+    model = tf.keras.Model(inp, x)
+    w, b = conv.get_weights()
+    for c, s in enumerate((1.0, 1e-3, 1e-6, 1e-8, 3e-10, 1e-12)):
+        w[..., c] *= s
+        b[c] *= s
+    conv.set_weights([w, b])
+    return model, lambda: rng.normal(0, 5, (1, 4, 4, 8))
+
+
+def logistic_tanh(rng):
+    x = inp = L.Input((50,), batch_size=1)
+    a = L.Activation("sigmoid")(x)
+    b = L.Activation("tanh")(x)
+    c = L.Concatenate()([L.Dense(10)(a), L.Dense(10)(b)])
+    return tf.keras.Model(inp, c), lambda: rng.normal(0, 3, (1, 50))
+
+
+def softmax_wide(rng):
+    x = inp = L.Input((3, 40), batch_size=1)
+    x = L.Dense(40)(x)
+    x = L.Softmax(axis=-1)(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 4, (1, 3, 40))
+
+
+MODELS = [ds_cnn, cnn_pool, autoencoder, residual, conv1d_time, mul_concat_pad, mean_keepdims,
+          big_kernel, pointwise, zp_min, zp_max, tiny_multiplier, logistic_tanh, softmax_wide]
+
+
+def convert(model, sample):
+    def representative():
+        for _ in range(64):
+            yield [sample().astype(np.float32)]
+    conv = tf.lite.TFLiteConverter.from_keras_model(model)
+    conv.optimizations = [tf.lite.Optimize.DEFAULT]
+    conv.representative_dataset = representative
+    conv.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
+    conv.inference_input_type = tf.int8
+    conv.inference_output_type = tf.int8
+    return conv.convert()
+
+
+def unsupported_ops():
+    """A float model whose EXP, NEG and FLOOR the core does not implement (for the error listing)."""
+    x = inp = L.Input((4,), batch_size=1)
+    x = L.Lambda(lambda t: tf.floor(-tf.exp(t)))(x)
+    conv = tf.lite.TFLiteConverter.from_keras_model(tf.keras.Model(inp, x))
+    (OUT / "unsupported_ops.tflite").write_bytes(conv.convert())
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    unsupported_ops()
+    manifest = ["name,cases,input_bytes,output_bytes,ops"]
+    for index, make in enumerate(MODELS):
+        tf.keras.utils.set_random_seed(1000 + index)
+        rng = np.random.default_rng(2000 + index)
+        model, sample = make(rng)
+        flat = convert(model, sample)
+        it = Interpreter(model_content=flat, experimental_op_resolver_type=OpResolverType.BUILTIN_REF)
+        it.allocate_tensors()
+        i, o = it.get_input_details()[0], it.get_output_details()[0]
+        scale, zp = i["quantization"]
+        cases = [np.full(i["shape"], -128, np.int8), np.full(i["shape"], 127, np.int8)]
+        cases += [rng.integers(-128, 128, i["shape"]).astype(np.int8) for _ in range(2)]
+        for _ in range(3):
+            real = sample()
+            cases.append(np.clip(np.round(real / scale) + zp, -128, 127).astype(np.int8))
+        ins, outs = [], []
+        for c in cases:
+            it.set_tensor(i["index"], c)
+            it.invoke()
+            ins.append(c.tobytes())
+            outs.append(it.get_tensor(o["index"]).tobytes())
+        name = make.__name__
+        (OUT / f"{name}.tflite").write_bytes(flat)
+        (OUT / f"{name}.in.bin").write_bytes(b"".join(ins))
+        (OUT / f"{name}.out.bin").write_bytes(b"".join(outs))
+        ops = sorted({d["op_name"] for d in it._get_ops_details()})
+        manifest.append(f"{name},{len(cases)},{len(ins[0])},{len(outs[0])},{' '.join(ops)}")
+        print(name, len(flat), "bytes", ops)
+    (OUT / "MANIFEST.csv").write_text("\n".join(manifest) + "\n")
+
+
+if __name__ == "__main__":
+    main()
