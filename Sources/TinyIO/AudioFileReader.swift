@@ -22,7 +22,7 @@ public final class AudioFileReader: FrameSource {
 
     /// Opens `path` for reading and validates its header.
     public init(path: String) throws(IOError) {
-        try Self.checkReadableFile(path)
+        try ByteInput.checkReadableFile(path)
         var sfInfo = SF_INFO()
         guard let opened = sf_open(path, Int32(SFM_READ), &sfInfo) else {
             throw .unrecognizedFormat(path: path, reason: String(cString: sf_strerror(nil)))
@@ -91,21 +91,6 @@ public final class AudioFileReader: FrameSource {
         }
         framesRead = frame
         finished = false
-    }
-
-    /// Distinguishes a missing file, a directory, an unreadable file and a zero-byte file before
-    /// libsndfile's generic "cannot open" message.
-    static func checkReadableFile(_ path: String) throws(IOError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .fileNotFound(path: path)
-        }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "is a directory") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied")
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if size == 0 { throw .empty(source: path) }
     }
 
     /// libsndfile's name for a major (container) or minor (encoding) format code.

@@ -26,8 +26,10 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     /// A CSV field that should be a number is not one.
     case notANumber(source: String, line: Int, column: Int, columnName: String?, text: String)
-    /// A CSV field or PCM sample that parses to NaN or ±infinity.
+    /// A CSV field that parses to NaN or ±infinity.
     case nonFinite(source: String, line: Int, column: Int, columnName: String?, text: String)
+    /// A raw PCM float sample that is NaN or ±infinity (frame and channel 1-based).
+    case nonFiniteSample(source: String, frame: Int, channel: Int, value: Float)
     /// A CSV row whose field count differs from the header (or first row).
     case wrongColumnCount(source: String, line: Int, expected: Int, found: Int)
     /// A column asked for by name that the header does not have.
@@ -69,6 +71,8 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source):\(line): column \(column)\(Self.named(name)): '\(Self.clip(text))' is not a number"
         case .nonFinite(let source, let line, let column, let name, let text):
             return "\(source):\(line): column \(column)\(Self.named(name)): '\(Self.clip(text))' is not a finite number"
+        case .nonFiniteSample(let source, let frame, let channel, let value):
+            return "\(source): frame \(frame), channel \(channel): sample \(value) is not finite"
         case .wrongColumnCount(let source, let line, let expected, let found):
             return "\(source):\(line): expected \(expected) columns, found \(found)"
         case .unknownColumn(let source, let name, let available):
