@@ -1,7 +1,6 @@
 import Foundation
 import TinyFeatures
 import TinyIO
-import TinyRuntime
 
 /// The streaming monitor: signal → feature frames (`FeatureExtractor`, one per hop) → scorer →
 /// threshold → alarm (`AnomalyDetector`), until the stream ends. Memory is constant in the
@@ -34,37 +33,16 @@ public final class AnomalyMonitor {
     public let learningWindows: Int
     /// `ContentIdentity` of the autoencoder model (nil for the Gaussian scorer).
     public let modelID: String?
-    private let extractor: FeatureExtractor
+    private let reader: FeatureFrameReader
     private var frame: [Float]
-    private var block: [Float]
 
     public init(pipeline: AnomalyPipeline, start: Start) throws(AnomalyError) {
         self.pipeline = pipeline
-        do {
-            extractor = try FeatureExtractor(spec: pipeline.features)
-        } catch {
-            throw AnomalyError(error.description)
-        }
+        reader = try FeatureFrameReader(spec: pipeline.features)
         frame = [Float](repeating: 0, count: pipeline.frameLength)
-        block = [Float](repeating: 0, count: 4096)
-        let scorer: any AnomalyScorer
-        var modelID: String?
-        switch pipeline.scorer {
-        case .gaussian:
-            var baseline = GaussianBaseline(dimension: pipeline.frameLength, varianceFloor: pipeline.gaussian!.varianceFloor)
-            if case .baseline(let file, _) = start, let saved = file.gaussianBaseline { baseline = saved }
-            scorer = BaselineScorer(baseline: baseline)
-        case .autoencoder:
-            let path = pipeline.modelPath!
-            guard let bytes = FileManager.default.contents(atPath: path) else {
-                throw AnomalyError("cannot read the pipeline's autoencoder model '\(path)'")
-            }
-            modelID = ContentIdentity.fnv1a64(bytes)
-            let model: Model
-            do { model = try Model(bytes: [UInt8](bytes), path: path) } catch { throw AnomalyError(error.description) }
-            scorer = try AutoencoderScorer(model: model, frameLength: pipeline.frameLength,
-                                           contextFrames: pipeline.autoencoder!.contextFrames)
-        }
+        var saved: GaussianBaseline?
+        if case .baseline(let file, _) = start { saved = file.gaussianBaseline }
+        let (scorer, modelID) = try pipeline.makeScorer(savedBaseline: saved)
         self.modelID = modelID
         let alarm = AlarmHysteresis(raiseAfter: pipeline.alarm.raiseAfter, clearAfter: pipeline.alarm.clearAfter)
         let calibration: AnomalyDetector.Calibration
@@ -119,36 +97,13 @@ public final class AnomalyMonitor {
     /// Runs the monitor over `source` until it ends, calling `onWindow` for every window.
     /// Throws if the stream ends before the learning period is over (or before any window).
     public func run(_ source: MonitorSource, onWindow: (WindowReport) throws(AnomalyError) -> Void) throws(AnomalyError) -> MonitorSummary {
-        let c = pipeline.features.frontEnd
-        let rate = Double(c.sampleRate)
-        var samples = 0
-        var lastWindowEnd = 0
-        var endNote: String?
-        reading: while true {
-            let n: Int
-            do {
-                n = try source.stream.read(into: &block)
-            } catch .truncated(let path, let expected, let read) {
-                // The audio ends early: treat it as the end of the stream, and say so.
-                endNote = "\(path) is truncated (header declares \(expected) frames, \(read) were read)"
-                break reading
-            } catch {
-                throw AnomalyError(error.description)
-            }
-            if n == 0 { break }
-            samples += n
-            block.withUnsafeBufferPointer { extractor.push(UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
-            while true {
-                let start = extractor.nextWindowStart
-                let ready = frame.withUnsafeMutableBufferPointer { extractor.popInput(into: $0.baseAddress!) }
-                if !ready { break }
-                lastWindowEnd = start + c.windowSamples
-                let decision = try frame.withUnsafeBufferPointer { (p) throws(AnomalyError) in try detector.process(p) }
-                try onWindow(WindowReport(time: Double(lastWindowEnd) / rate, decision: decision))
-            }
+        let rate = Double(pipeline.features.sampleRate)
+        let end = try reader.read(source.stream) { (frame, windowEnd) throws(AnomalyError) in
+            let decision = try detector.process(frame)
+            try onWindow(WindowReport(time: Double(windowEnd) / rate, decision: decision))
         }
-        return try finish(samples: samples, trailing: samples - lastWindowEnd, rate: rate,
-                          skipped: source.skippedValues, note: endNote ?? source.lastProblem.map { "last skipped input: \($0)" })
+        return try finish(samples: end.samples, trailing: end.trailingSamples, rate: rate, skipped: source.skippedValues,
+                          note: end.truncation ?? source.lastProblem.map { "last skipped input: \($0)" })
     }
 
     /// Runs the monitor over precomputed feature frames: a raw little-endian float32 file of

@@ -16,4 +16,6 @@ public protocol AnomalyScorer: AnyObject {
     func score(_ frame: UnsafeBufferPointer<Float>) throws(AnomalyError) -> Double?
     /// Adds a normal frame to what the scorer has learned (no-op when `learnsNormal` is false).
     func learn(_ frame: UnsafeBufferPointer<Float>)
+    /// Starts a new signal: forgets the context frames (not what was learned).
+    func resetContext()
 }

@@ -88,4 +88,6 @@ public final class AutoencoderScorer: AnomalyScorer {
     }
 
     public func learn(_ frame: UnsafeBufferPointer<Float>) {}
+
+    public func resetContext() { seen = 0 }
 }

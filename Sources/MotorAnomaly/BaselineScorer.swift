@@ -21,4 +21,6 @@ public final class BaselineScorer: AnomalyScorer {
         baseline.learn(frame)
         baseline.refresh()
     }
+
+    public func resetContext() {}
 }
