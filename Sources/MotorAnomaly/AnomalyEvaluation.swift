@@ -125,7 +125,7 @@ private final class WindowScorer {
             throw AnomalyError("\(entry.path) is \(stream.inputRate) Hz; the pipeline needs \(pipeline.features.sampleRate) Hz")
         }
         let end = try reader.read(stream) { (frame, _) throws(AnomalyError) in try body(frame) }
-        if let truncation = end.truncation { throw AnomalyError(truncation) }
+        if let problem = end.inputError { throw AnomalyError(problem) }
         fileDone()
     }
 

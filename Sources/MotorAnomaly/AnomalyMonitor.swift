@@ -102,8 +102,10 @@ public final class AnomalyMonitor {
             let decision = try detector.process(frame)
             try onWindow(WindowReport(time: Double(windowEnd) / rate, decision: decision))
         }
-        return try finish(samples: end.samples, trailing: end.trailingSamples, rate: rate, skipped: source.skippedValues,
-                          note: end.truncation ?? source.lastProblem.map { "last skipped input: \($0)" })
+        var summary = try finish(samples: end.samples, trailing: end.trailingSamples, rate: rate, skipped: source.skippedValues,
+                                 note: source.lastProblem.map { "last skipped input: \($0)" })
+        summary.inputError = end.inputError
+        return summary
     }
 
     /// Runs the monitor over precomputed feature frames: a raw little-endian float32 file of

@@ -11,8 +11,10 @@ final class FeatureFrameReader {
         var samples = 0
         /// End sample of the last complete window (0 if none).
         var lastWindowEnd = 0
-        /// Set when the audio file was shorter than its header declares (treated as the end).
-        var truncation: String?
+        /// Set when the input failed after some samples were read (a file shorter than its header
+        /// declares, a decode error in a damaged file): the windows before it were processed and
+        /// the failure is treated as the end of the stream, reported, not hidden.
+        var inputError: String?
         var trailingSamples: Int { samples - lastWindowEnd }
     }
 
@@ -36,15 +38,19 @@ final class FeatureFrameReader {
         extractor.reset()
         let windowSamples = extractor.spec.clipSamples
         var end = End()
-        while true {
+        reading: while true {
             let n: Int
             do {
                 n = try stream.read(into: &block)
-            } catch .truncated(let path, let expected, let read) {
-                end.truncation = "\(path) is truncated (header declares \(expected) frames, \(read) were read)"
-                break
             } catch {
-                throw AnomalyError(error.description)
+                switch error {
+                case .truncated, .unrecognizedFormat, .unreadable:
+                    guard end.samples > 0 else { throw AnomalyError(error.description) }
+                    end.inputError = error.description
+                    break reading
+                default:
+                    throw AnomalyError(error.description)
+                }
             }
             if n == 0 { break }
             end.samples += n

@@ -30,9 +30,11 @@ public struct MonitorSummary: Sendable, Equatable {
     /// Samples at the end of the stream after the last complete window (fewer than a hop or a
     /// window): reported, not scored.
     public var trailingSamples = 0
-    /// Something the user should know about how the input ended (a truncated file, the last
-    /// skipped line's problem), or nil.
+    /// The last skipped input value's problem (CSV line, PCM sample), or nil.
     public var note: String?
+    /// The input failed after some samples (truncated or damaged file): the stream ended there.
+    /// The exit status still reports the alarm; the tool also warns on stderr.
+    public var inputError: String?
 
     public init() {}
 

@@ -70,7 +70,8 @@ struct MonitorOutput {
                 ("score_mean", s.scores.count > 0 ? .number(s.scores.mean) : .null),
                 ("score_max", s.scores.count > 0 ? .number(s.scores.maximum) : .null),
                 ("skipped_values", .int(s.skippedValues)), ("trailing_samples", .int(s.trailingSamples)),
-                ("note", s.note.map { .string($0) } ?? .null), ("exit_status", .int(Int(s.exitStatus))),
+                ("note", s.note.map { .string($0) } ?? .null), ("input_error", s.inputError.map { .string($0) } ?? .null),
+                ("exit_status", .int(Int(s.exitStatus))),
             ]))]).text)
         } else {
             let monitored = s.windows - s.learningWindows
@@ -81,8 +82,10 @@ struct MonitorOutput {
                 + "alarm active at end: \(s.alarmActiveAtEnd ? "yes" : "no")")
             print("input: \(s.skippedValues) bad value(s) skipped, \(s.trailingSamples) trailing sample(s) after the last full window"
                 + (s.note.map { "; \($0)" } ?? ""))
+            if let e = s.inputError { print("input ended with an error: \(e)") }
             print("exit status \(s.exitStatus) (\(meaning))")
         }
         flushStdout()
+        if let e = s.inputError { printError("anomaly-monitor: warning: the input ended with an error; the stream was monitored up to it: \(e)") }
     }
 }
