@@ -29,7 +29,7 @@ public final class AudioFileReader: FrameSource {
         }
         handle = opened
         info = AudioFileInfo(path: path, sampleRate: Int(sfInfo.samplerate), channelCount: Int(sfInfo.channels),
-                             frames: Int(sfInfo.frames), container: Self.formatName(sfInfo.format & Int32(SF_FORMAT_TYPEMASK), major: true),
+                             frames: Self.declaredFrames(opened, sfInfo) ?? Int(sfInfo.frames), container: Self.formatName(sfInfo.format & Int32(SF_FORMAT_TYPEMASK), major: true),
                              encoding: Self.formatName(sfInfo.format & Int32(SF_FORMAT_SUBMASK), major: false),
                              formatCode: sfInfo.format)
         // deinit runs for a fully initialised object only: validate after every stored property is set.
@@ -91,6 +91,31 @@ public final class AudioFileReader: FrameSource {
         }
         framesRead = frame
         finished = false
+    }
+
+    /// The frame count a WAV header declares when its data chunk runs past the end of the file.
+    ///
+    /// libsndfile then silently shortens `frames` to what is present and records the header's size in
+    /// its log ("data : 8820 (should be 3956)"); that line is the only trace of a cut-off WAV, so it
+    /// is read back here for the plain PCM and float encodings (fixed bytes per frame). Placeholder
+    /// sizes that recorders write while still recording (0, 0x7FFFFFFF, 0xFFFFFFFF) are not a
+    /// truncation and give nil, as does every other format.
+    private static func declaredFrames(_ handle: OpaquePointer, _ sfInfo: SF_INFO) -> Int? {
+        let bytesPerSample: [Int32: Int] = [Int32(SF_FORMAT_PCM_U8): 1, Int32(SF_FORMAT_PCM_S8): 1,
+                                            Int32(SF_FORMAT_PCM_16): 2, Int32(SF_FORMAT_PCM_24): 3,
+                                            Int32(SF_FORMAT_PCM_32): 4, Int32(SF_FORMAT_FLOAT): 4,
+                                            Int32(SF_FORMAT_DOUBLE): 8]
+        let major = sfInfo.format & Int32(SF_FORMAT_TYPEMASK)
+        guard major == Int32(SF_FORMAT_WAV) || major == Int32(SF_FORMAT_WAVEX),
+              let width = bytesPerSample[sfInfo.format & Int32(SF_FORMAT_SUBMASK)] else { return nil }
+        var log = [CChar](repeating: 0, count: 8192)
+        sf_command(handle, Int32(SFC_GET_LOG_INFO), &log, Int32(log.count))
+        let text = String(decoding: log.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("data : ") && $0.contains("(should be") }),
+              let declared = Int(line.dropFirst("data : ".count).prefix { $0.isNumber }),
+              ![0, 0x7FFF_FFFF, 0xFFFF_FFFF].contains(declared) else { return nil }
+        let frames = declared / (width * Int(sfInfo.channels))
+        return frames > Int(sfInfo.frames) ? frames : nil
     }
 
     /// libsndfile's name for a major (container) or minor (encoding) format code.
