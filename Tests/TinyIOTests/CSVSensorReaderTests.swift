@@ -101,17 +101,8 @@ import TinyTestSupport
         #expect(throws: IOError.self) { try capped.nextLine() }
     }
 
-    /// `text` through a real pipe, as stdin would deliver it (written from another thread).
-    static func pipe(_ text: String) -> ByteInput {
-        let pipe = Pipe()
-        let data = Data(text.utf8)
-        let writer = pipe.fileHandleForWriting
-        DispatchQueue.global().async {
-            writer.write(data)
-            try? writer.close()
-        }
-        return ByteInput(fileDescriptor: dup(pipe.fileHandleForReading.fileDescriptor), name: "<test>", closeWhenDone: true)
-    }
+    /// `text` through a real pipe, as stdin would deliver it.
+    static func pipe(_ text: String) -> ByteInput { PCMStreamReaderTests.pipe(Array(text.utf8)) }
 
     static func readAll(_ text: String, _ options: CSVOptions) throws(IOError) -> (columns: [String]?, values: [Float]) {
         let reader = try CSVSensorReader(input: pipe(text), options: options)

@@ -74,6 +74,11 @@ import Testing
 
     /// `bytes` through a real pipe, written `chunk` bytes at a time from another thread.
     static func pipe(_ bytes: [UInt8], chunk: Int = 1 << 16) -> ByteInput {
+        ByteInput(fileDescriptor: pipeDescriptor(bytes, chunk: chunk), name: "<test>", closeWhenDone: true)
+    }
+
+    /// The read end (a descriptor the caller closes or hands over) of a pipe fed with `bytes`.
+    static func pipeDescriptor(_ bytes: [UInt8], chunk: Int = 1 << 16) -> Int32 {
         let pipe = Pipe()
         let writer = pipe.fileHandleForWriting
         DispatchQueue.global().async {
@@ -82,6 +87,6 @@ import Testing
             }
             try? writer.close()
         }
-        return ByteInput(fileDescriptor: dup(pipe.fileHandleForReading.fileDescriptor), name: "<test>", closeWhenDone: true)
+        return dup(pipe.fileHandleForReading.fileDescriptor)
     }
 }
