@@ -18,11 +18,12 @@ public final class ByteInput {
         ownsDescriptor = true
     }
 
-    /// Reads from an open descriptor that the caller keeps open (e.g. a serial port).
-    public init(fileDescriptor: Int32, name: String) {
+    /// Reads from an open descriptor (a pipe, a serial port); `closeWhenDone` hands it over to be
+    /// closed when this input is released.
+    public init(fileDescriptor: Int32, name: String, closeWhenDone: Bool = false) {
         self.name = name
         descriptor = fileDescriptor
-        ownsDescriptor = false
+        ownsDescriptor = closeWhenDone
     }
 
     /// Standard input, named `<stdin>`.
