@@ -13,6 +13,8 @@ Sources, per fixture (every array is float32 unless named *_i32 / *_i8):
   mfcc_*              librosa.feature.mfcc (ortho, lifter 22; norm None) and tf.signal.mfccs_from_log_mel_spectrograms
   stats_*             numpy / scipy.stats (rms, peak, kurtosis, skew) and librosa spectral_* of frames of signal_12k
   mlperf_*            Tools/golden/mlperf_kws_frontend.py on three synthetic 1 s 16-bit clips (float MFCCs and int8)
+  mlperf_test_split_* the same reference's int8 features of the 521 clips of the `test` split of
+                      ../shared/datasets/kws (only when the dataset is there), and their files, in manifest order
 """
 import pathlib
 import sys
@@ -138,6 +140,20 @@ def mlperf(rng):
     save("mlperf_int8_i8", np.stack([ref.features(c) for c in clips]), np.int8)
 
 
+def mlperf_test_split():
+    import csv
+    import soundfile as sf
+    import mlperf_kws_frontend as ref
+    root = pathlib.Path(__file__).resolve().parents[3] / "shared/datasets/kws"
+    if not (root / "MANIFEST.csv").exists():
+        print(f"skipping mlperf_test_split: no dataset at {root}")
+        return
+    rows = [r for r in csv.DictReader(open(root / "MANIFEST.csv")) if r["split"] == "test"]
+    x = np.stack([ref.features(sf.read(root / r["file"], dtype="float32")[0]) for r in rows])
+    save("mlperf_test_split_i8", x, np.int8)
+    (OUT / "mlperf_test_split_files.txt").write_text("".join(r["file"] + "\n" for r in rows))
+
+
 def main():
     rng = np.random.default_rng(20240601)
     windows()
@@ -146,6 +162,7 @@ def main():
     spectra_and_mfcc(rng)
     statistics(rng)
     mlperf(rng)
+    mlperf_test_split()
     print(f"wrote {len(list(OUT.glob('*.npy')))} arrays to {OUT}")
 
 
