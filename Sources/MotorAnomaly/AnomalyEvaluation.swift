@@ -15,7 +15,8 @@ import TinyIO
 ///   of each group and the false-alarm rate on `val` normal.
 /// - Other machines with normal data (IMS beside CWRU) are a transfer check, never mixed into the
 ///   fit: the false-alarm rate of the evaluated machine's baseline on their `val` normal windows,
-///   and that of a baseline learned on their own `train` normal windows by the same rule.
+///   and that of a baseline learned on their own `train` normal windows by the same rule (for the
+///   autoencoder, which is not retrained, its threshold calibrated on those windows).
 /// Files are separate signals: windows never span two files.
 public struct AnomalyEvaluation: Sendable {
     /// A second machine's normal data under the evaluated machine's baseline, and under its own.
@@ -72,7 +73,7 @@ public struct AnomalyEvaluation: Sendable {
         var done = 0
         let windows = try WindowScorer(pipeline: pipeline) { done += 1; progress(done, total) }
 
-        let fitted = try windows.fit(train)
+        let fitted = try windows.fit(train, pretrainedThreshold: true)
         let negatives = try windows.scores(val, with: fitted.scorer).flatMap { $0 }
         let positives = try windows.scores(test, with: fitted.scorer)
         let t = fitted.threshold
@@ -88,7 +89,7 @@ public struct AnomalyEvaluation: Sendable {
         var transfer: [TransferCheck] = []
         for m in others {
             let otherVal = try windows.scores(rows(m, "val", normal: true), with: fitted.scorer).flatMap { $0 }
-            let own = try windows.fit(rows(m, "train", normal: true))
+            let own = try windows.fit(rows(m, "train", normal: true), pretrainedThreshold: false)
             let ownVal = try windows.scores(rows(m, "val", normal: true), with: own.scorer).flatMap { $0 }
             let sorted = otherVal.sorted()
             transfer.append(TransferCheck(
@@ -130,12 +131,15 @@ private final class WindowScorer {
     }
 
     /// Learns from every window of `files` as one learning period and calibrates the threshold.
-    func fit(_ files: [ManifestEntry]) throws(AnomalyError) -> (scorer: any AnomalyScorer, threshold: Double, windows: Int, rule: String) {
+    /// A pre-trained autoencoder's threshold is kept when `pretrainedThreshold` (the machine it was
+    /// trained on); on another machine its threshold is calibrated on that machine's windows.
+    func fit(_ files: [ManifestEntry], pretrainedThreshold: Bool) throws(AnomalyError)
+        -> (scorer: any AnomalyScorer, threshold: Double, windows: Int, rule: String) {
         var frames: [[Float]] = []
         for entry in files { try forEachWindow(entry) { frames.append(Array($0)) } }
         let (scorer, _) = try pipeline.makeScorer()
         let k = pipeline.learning.k, fraction = pipeline.learning.calibrationFraction
-        if pipeline.scorer == .autoencoder, let t = pipeline.autoencoder?.threshold {
+        if pretrainedThreshold, pipeline.scorer == .autoencoder, let t = pipeline.autoencoder?.threshold {
             return (scorer, t, frames.count, "the autoencoder's trained threshold (pipeline.json)")
         }
         let detector = try AnomalyDetector(scorer: scorer, calibration: .learn(windows: frames.count, fraction: fraction, k: k),

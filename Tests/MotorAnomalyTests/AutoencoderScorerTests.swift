@@ -4,8 +4,9 @@ import Testing
 import TinyRuntime
 import TinyTestSupport
 
-/// The audio path: MLPerf Tiny ad01 fed 5-frame log-mel windows through `AutoencoderScorer`
-/// reproduces the benchmark's reconstruction errors.
+/// `AutoencoderScorer` reproduces LiteRT BUILTIN_REF reconstruction errors: the pipeline's own
+/// motor autoencoder on CWRU val windows, and (the audio path) MLPerf Tiny ad01 fed 5-frame log-mel
+/// windows.
 @Suite struct AutoencoderScorerTests {
     static let root = TestPaths.referenceModelsRoot.appendingPathComponent("anomaly")
     static let model = root.appendingPathComponent("ad01_int8.tflite").path
@@ -38,5 +39,25 @@ import TinyTestSupport
     func refusesAWrongFrameLayout() throws {
         let model = try Model(contentsOf: Self.model)
         #expect(throws: AnomalyError.self) { try AutoencoderScorer(model: model, frameLength: 64, contextFrames: 5) }
+    }
+
+    /// Golden: Pipelines/anomaly/train/train_autoencoder.py scores the 22 CWRU val-normal windows
+    /// (features from `tinyml features`) with LiteRT BUILTIN_REF. Tolerance 1e-9 relative: same int8
+    /// outputs, double-precision MSE on both sides.
+    @Test func motorAutoencoderMatchesLiteRT() throws {
+        let pipeline = try MonitorHarness.pipeline()
+        var p = pipeline
+        p.scorer = .autoencoder
+        let (scorer, _) = try p.makeScorer()
+        let data = try Data(contentsOf: TestPaths.fixture("MotorAnomalyTests", "motor_ae_val_features.f32"))
+        let features: [Float] = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+        let expected = try String(contentsOfFile: TestPaths.fixture("MotorAnomalyTests", "motor_ae_val_mse.csv").path, encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst().map { Double($0.split(separator: ",")[1])! }
+        let n = pipeline.frameLength
+        #expect(features.count == expected.count * n && expected.count == 22)
+        for (w, e) in expected.enumerated() {
+            let s = try Array(features[w * n ..< (w + 1) * n]).withUnsafeBufferPointer { try scorer.score($0) }
+            #expect(abs(try #require(s) - e) <= 1e-9 * e, "window \(w)")
+        }
     }
 }

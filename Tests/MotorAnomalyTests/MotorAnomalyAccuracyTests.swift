@@ -4,8 +4,9 @@ import Testing
 import TinyIO
 import TinyTestSupport
 
-/// The pipeline on the CWRU data (`tinyml eval anomaly`'s numbers): learned on the 3 s of train
-/// normal, scored on every val-normal and test-fault window.
+/// The pipeline on the CWRU data (`tinyml eval anomaly`'s numbers), with either scorer: learned on
+/// (Gaussian) or trained on (autoencoder) the 3 s of train normal, scored on every val-normal and
+/// test-fault window.
 ///
 /// Thresholds: the data separate easily (SOURCE.md: frame AUC 1.0 with a plain z-score), so the
 /// AUCs must stay ≥ 0.99 overall, per fault type and per load; at the calibrated threshold ≥ 99 %
@@ -15,9 +16,12 @@ import TinyTestSupport
 @Suite struct MotorAnomalyAccuracyTests {
     static let data = TestPaths.dataset("anomaly")
 
-    @Test(.enabled(if: data != nil, Comment(rawValue: TestPaths.missingDatasetMessage("anomaly"))))
-    func cwruAUCDetectionAndFalseAlarms() throws {
-        let e = try AnomalyEvaluation.run(manifest: Manifest(contentsOf: Self.data!), pipeline: MonitorHarness.pipeline())
+    @Test(.enabled(if: data != nil, Comment(rawValue: TestPaths.missingDatasetMessage("anomaly"))),
+          arguments: AnomalyPipeline.ScorerKind.allCases)
+    func cwruAUCDetectionAndFalseAlarms(_ scorer: AnomalyPipeline.ScorerKind) throws {
+        var pipeline = try MonitorHarness.pipeline()
+        pipeline.scorer = scorer
+        let e = try AnomalyEvaluation.run(manifest: Manifest(contentsOf: Self.data!), pipeline: pipeline)
         #expect(e.machine == "CWRU")
         #expect(e.trainWindows == 70)
         #expect(e.overall.negatives == 22 && e.overall.positives > 10_000)
