@@ -77,6 +77,13 @@ public final class AudioStream {
         return filled
     }
 
+    /// Mono samples the whole input yields, ceil(frames · outputRate / inputRate), when the source's
+    /// length is known (an `AudioFileReader` on a file); nil for streams.
+    public var expectedSampleCount: Int? {
+        guard let file = source as? AudioFileReader, file.info.frames > 0 else { return nil }
+        return resampler?.totalOutputCount(forInputCount: file.info.frames) ?? file.info.frames
+    }
+
     /// `read(into:)` over the whole array.
     public func read(into buffer: inout [Float]) throws(IOError) -> Int {
         try buffer.withUnsafeMutableBufferPointer { b throws(IOError) in try read(into: b) }
