@@ -67,6 +67,9 @@ import Testing
         #expect(throws: IOError.invalidSampleRate(10_000_000, accepted: AudioLimits.sampleRates)) {
             try PolyphaseResampler(inputRate: 44100, outputRate: 10_000_000)
         }
+        #expect(throws: IOError.unsupportedResampling(from: 700_001, to: 16000, up: 16000, down: 700_001, maxFactor: 65536)) {
+            try PolyphaseResampler(inputRate: 700_001, outputRate: 16000)
+        }
     }
 
     static func golden(_ pair: (Int, Int)) throws -> ([Float], [Float]) {
