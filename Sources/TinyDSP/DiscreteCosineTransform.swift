@@ -12,7 +12,8 @@ public enum DCTNormalization: Sendable, Equatable {
 }
 
 /// A DCT-II from `inputCount` log energies to the first `outputCount` coefficients, as a dense
-/// `outputCount × inputCount` matrix built once in `Double` (rounded to `Float`), with optional
+/// matrix built once in `Double` (rounded to `Float`) and stored input-major (`matrix[i·K + k]`,
+/// so `apply` accumulates all `K` outputs side by side), with optional
 /// sinusoidal liftering `y[k] ×= 1 + (L/2)·sin(π(k+1)/L)` (librosa's `lifter=L`; `L = 0` is off).
 public struct DiscreteCosineTransform: Sendable {
     public let inputCount: Int
@@ -32,8 +33,7 @@ public struct DiscreteCosineTransform: Sendable {
         self.normalization = normalization
         self.lifter = lifter
         let n = Double(inputCount)
-        matrix = []
-        matrix.reserveCapacity(inputCount * outputCount)
+        matrix = [Float](repeating: 0, count: inputCount * outputCount)
         for k in 0 ..< outputCount {
             var scale: Double
             switch normalization {
@@ -43,20 +43,21 @@ public struct DiscreteCosineTransform: Sendable {
             }
             if lifter > 0 { scale *= 1 + lifter / 2 * PortableMath.sine(PortableMath.pi * Double(k + 1) / lifter) }
             for i in 0 ..< inputCount {
-                matrix.append(Float(scale * PortableMath.cosine(PortableMath.pi * Double(k) * (2 * Double(i) + 1) / (2 * n))))
+                matrix[i * outputCount + k] = Float(scale * PortableMath.cosine(PortableMath.pi * Double(k) * (2 * Double(i) + 1) / (2 * n)))
             }
         }
     }
 
-    /// `out[k] = Σᵢ matrix[k][i] · input[i]` for `k < outputCount`.
+    /// `out[k] = Σᵢ matrix[i·K + k] · input[i]` for `k < K = outputCount` (summed in order of `i`).
     @inline(__always)
     public func apply(_ input: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        let outputs = outputCount
+        for k in 0 ..< outputs { out[k] = 0 }
         matrix.withUnsafeBufferPointer { m in
-            for k in 0 ..< outputCount {
-                let row = m.baseAddress! + k * inputCount
-                var sum: Float = 0
-                for i in 0 ..< inputCount { sum += row[i] * input[i] }
-                out[k] = sum
+            for i in 0 ..< inputCount {
+                let column = m.baseAddress! + i * outputs
+                let x = input[i]
+                for k in 0 ..< outputs { out[k] += column[k] * x }
             }
         }
     }

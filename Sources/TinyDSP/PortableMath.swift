@@ -115,19 +115,20 @@ public enum PortableMath {
         return e * ln2 + 2 * sum
     }
 
-    /// `ln x` for the per-frame path (see the type's doc for the accuracy contract).
+    /// `ln x` for the per-frame path (see the type's doc for the accuracy contract). Branch-free
+    /// reduction on the bit pattern: adding `0x3F800000 − bits(√½)` moves the exponent boundary to
+    /// `√½`, so `m ∈ [√½, √2)` without a comparison (subnormals are first scaled by 2²⁴).
     @inline(__always)
     public static func naturalLog(_ x: Float) -> Float {
         guard x > 0, x < .infinity else {
             if x == 0 { return -.infinity }
             return x == .infinity ? x : .nan
         }
-        var e = Double(x.exponent)
-        var m = Double(x.significand)
-        if m > 1.4142135623730951 {
-            m *= 0.5
-            e += 1
-        }
+        let subnormal = x < Float.leastNormalMagnitude
+        let v = subnormal ? x * 16_777_216 : x
+        let shifted = v.bitPattern &+ (0x3F80_0000 - 0x3F35_04F3)
+        let e = Double(Int32(bitPattern: shifted >> 23) - (subnormal ? 151 : 127))
+        let m = Double(Float(bitPattern: (shifted & 0x007F_FFFF) &+ 0x3F35_04F3))
         let s = (m - 1) / (m + 1)
         let s2 = s * s
         let series = s * (2 + s2 * (2.0 / 3 + s2 * (2.0 / 5 + s2 * (2.0 / 7 + s2 * (2.0 / 9)))))
