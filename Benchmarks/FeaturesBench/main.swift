@@ -49,10 +49,10 @@ func seconds(_ body: () -> Void) -> Double {
     return threadSeconds() - t0
 }
 
-/// FFTW path through the host extractor's push/pop API.
-@MainActor func runFFTW() throws -> (Double, Int, Double) {
-    let extractor = try FeatureExtractor(spec: spec, inputStride: stride)
-    var input = [Float](repeating: 0, count: extractor.inputCount)
+/// Streams the signal in hop-sized chunks through `feed` (which returns the inputs it produced
+/// into `out`, adding their first value to `checksum`); returns CPU seconds, inputs, checksum.
+func stream(inputCount: Int, _ feed: (UnsafeBufferPointer<Float>, UnsafeMutablePointer<Float>, inout Double) -> Int) -> (Double, Int, Double) {
+    var input = [Float](repeating: 0, count: inputCount)
     var count = 0
     var checksum = 0.0
     let t = seconds {
@@ -61,12 +61,8 @@ func seconds(_ body: () -> Void) -> Double {
                 var offset = 0
                 while offset < s.count {
                     let n = min(chunk, s.count - offset)
-                    extractor.push(UnsafeBufferPointer(rebasing: s[offset ..< offset + n]))
+                    count += feed(UnsafeBufferPointer(rebasing: s[offset ..< offset + n]), out.baseAddress!, &checksum)
                     offset += n
-                    while extractor.popInput(into: out.baseAddress!) {
-                        count += 1
-                        checksum += Double(out[0])
-                    }
                 }
             }
         }
@@ -74,34 +70,36 @@ func seconds(_ body: () -> Void) -> Double {
     return (t, count, checksum)
 }
 
+/// FFTW path through the host extractor's push/pop API.
+@MainActor func runFFTW() throws -> (Double, Int, Double) {
+    let extractor = try FeatureExtractor(spec: spec, inputStride: stride)
+    return stream(inputCount: extractor.inputCount) { samples, out, checksum in
+        extractor.push(samples)
+        var produced = 0
+        while extractor.popInput(into: out) {
+            produced += 1
+            checksum += Double(out[0])
+        }
+        return produced
+    }
+}
+
 /// Portable path through the pull protocol a microcontroller uses.
 @MainActor func runPortable() throws -> (Double, Int, Double) {
     let frontEnd = try StreamingFrontEnd(configuration: spec.frontEnd, fft: try PortableRealFFT(size: spec.frontEnd.fftSize),
                                          inputStride: stride)
-    var input = [Float](repeating: 0, count: frontEnd.inputCount)
-    var count = 0
-    var checksum = 0.0
-    let t = seconds {
-        signal.withUnsafeBufferPointer { s in
-            input.withUnsafeMutableBufferPointer { out in
-                var offset = 0
-                while offset < s.count {
-                    let n = min(chunk, s.count - offset)
-                    var used = 0
-                    while used < n {
-                        used += frontEnd.append(UnsafeBufferPointer(rebasing: s[offset + used ..< offset + n]))
-                        if frontEnd.hasInput {
-                            frontEnd.takeInput(into: out.baseAddress!)
-                            count += 1
-                            checksum += Double(out[0])
-                        }
-                    }
-                    offset += n
-                }
+    return stream(inputCount: frontEnd.inputCount) { samples, out, checksum in
+        var used = 0, produced = 0
+        while used < samples.count {
+            used += frontEnd.append(UnsafeBufferPointer(rebasing: samples[used...]))
+            if frontEnd.hasInput {
+                frontEnd.takeInput(into: out)
+                produced += 1
+                checksum += Double(out[0])
             }
         }
+        return produced
     }
-    return (t, count, checksum)
 }
 
 do {

@@ -12,8 +12,7 @@ public enum DCTNormalization: Sendable, Equatable {
 }
 
 /// A DCT-II from `inputCount` log energies to the first `outputCount` coefficients, as a dense
-/// matrix built once in `Double` (rounded to `Float`) and stored input-major (`matrix[i·K + k]`,
-/// so `apply` accumulates all `K` outputs side by side), with optional
+/// `outputCount × inputCount` matrix built once in `Double` (rounded to `Float`), with optional
 /// sinusoidal liftering `y[k] ×= 1 + (L/2)·sin(π(k+1)/L)` (librosa's `lifter=L`; `L = 0` is off).
 public struct DiscreteCosineTransform: Sendable {
     public let inputCount: Int
@@ -33,7 +32,7 @@ public struct DiscreteCosineTransform: Sendable {
         self.normalization = normalization
         self.lifter = lifter
         let n = Double(inputCount)
-        matrix = [Float](repeating: 0, count: inputCount * outputCount)
+        matrix = [Float](repeating: 0, count: outputCount * inputCount)
         for k in 0 ..< outputCount {
             var scale: Double
             switch normalization {
@@ -43,21 +42,33 @@ public struct DiscreteCosineTransform: Sendable {
             }
             if lifter > 0 { scale *= 1 + lifter / 2 * PortableMath.sine(PortableMath.pi * Double(k + 1) / lifter) }
             for i in 0 ..< inputCount {
-                matrix[i * outputCount + k] = Float(scale * PortableMath.cosine(PortableMath.pi * Double(k) * (2 * Double(i) + 1) / (2 * n)))
+                matrix[k * inputCount + i] = Float(scale * PortableMath.cosine(PortableMath.pi * Double(k) * (2 * Double(i) + 1) / (2 * n)))
             }
         }
     }
 
-    /// `out[k] = Σᵢ matrix[i·K + k] · input[i]` for `k < K = outputCount` (summed in order of `i`).
+    /// `out[k] = Σᵢ matrix[k·N + i] · input[i]`, `N = inputCount`, summed as four interleaved
+    /// partial sums (`i ≡ 0, 1, 2, 3 mod 4`) added pairwise — independent chains that pipeline.
     @inline(__always)
     public func apply(_ input: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        let outputs = outputCount
-        for k in 0 ..< outputs { out[k] = 0 }
+        let n = inputCount
         matrix.withUnsafeBufferPointer { m in
-            for i in 0 ..< inputCount {
-                let column = m.baseAddress! + i * outputs
-                let x = input[i]
-                for k in 0 ..< outputs { out[k] += column[k] * x }
+            for k in 0 ..< outputCount {
+                let row = m.baseAddress! + k * n
+                var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+                var i = 0
+                while i + 4 <= n {
+                    s0 += row[i] * input[i]
+                    s1 += row[i + 1] * input[i + 1]
+                    s2 += row[i + 2] * input[i + 2]
+                    s3 += row[i + 3] * input[i + 3]
+                    i += 4
+                }
+                while i < n {
+                    s0 += row[i] * input[i]
+                    i += 1
+                }
+                out[k] = (s0 + s1) + (s2 + s3)
             }
         }
     }

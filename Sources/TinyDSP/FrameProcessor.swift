@@ -24,6 +24,8 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
     private let needsSpectrum: Bool
     private let needsMoments: Bool
     private let tracksFlux: Bool
+    /// Bins `spectrumRange` are the only ones computed: a mel bank reads no others.
+    private let spectrumRange: Range<Int>
     private let scratch: UnsafeMutablePointer<Float>      // bandWidth
 
     /// `fft.size` must equal `configuration.fftSize`; the configuration must validate.
@@ -46,6 +48,14 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
             filterbank = nil
             statistics = []
         }
+        if let bank = filterbank {
+            let used = (0 ..< bank.bandCount).filter { bank.lengths[$0] > 0 }
+            let lo = used.map { bank.startBins[$0] }.min() ?? 0
+            let hi = used.map { bank.startBins[$0] + bank.lengths[$0] }.max() ?? 0
+            spectrumRange = lo ..< hi
+        } else {
+            spectrumRange = 0 ..< c.fftSize / 2 + 1
+        }
         needsSpectrum = statistics.isEmpty || statistics.contains { $0.isSpectral }
         needsMoments = statistics.contains { !$0.isSpectral }
         tracksFlux = statistics.contains(.spectralFlux)
@@ -58,11 +68,13 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         taper = .allocate(capacity: c.frameLength)
         let w = c.window.coefficients(length: c.frameLength)
         for i in 0 ..< c.frameLength { taper[i] = w[i] * gain }
-        fftInput = .allocate(capacity: c.fftSize)
-        fftInput.initialize(repeating: 0, count: c.fftSize)
+        // 64-byte aligned, so SIMD FFTs (FFTW) can run on it in place of a copy.
+        fftInput = UnsafeMutableRawPointer.allocate(byteCount: c.fftSize * 4, alignment: 64)
+            .initializeMemory(as: Float.self, repeating: 0, count: c.fftSize)
         real = .allocate(capacity: binCount)
         imaginary = .allocate(capacity: binCount)
         spectrum = .allocate(capacity: binCount)
+        spectrum.initialize(repeating: 0, count: binCount)
         previousSpectrum = .allocate(capacity: binCount)
         previousSpectrum.initialize(repeating: 0, count: binCount)
         scratch = .allocate(capacity: max(c.bandWidth, 1))
@@ -87,7 +99,8 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         if needsSpectrum {
             for i in 0 ..< c.frameLength { fftInput[i] = frame[i] * taper[i] }
             fft.forward(fftInput, real: real, imaginary: imaginary)
-            c.spectrum.compute(real: real, imaginary: imaginary, into: spectrum, count: binCount)
+            let lo = spectrumRange.lowerBound
+            c.spectrum.compute(real: real + lo, imaginary: imaginary + lo, into: spectrum + lo, count: spectrumRange.count)
         }
         switch c.features {
         case .spectrum:

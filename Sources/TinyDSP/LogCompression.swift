@@ -58,10 +58,11 @@ public struct LogCompression: Sendable, Equatable {
         let fs = Float(f), os = reference == 1 ? 0 : Float(f * Double(referenceLog))
         switch floor {
         case .add(let e):
-            for i in 0 ..< count { values[i] = PortableMath.naturalLog(values[i] + e) }
+            for i in 0 ..< count { values[i] += e }
         case .clamp(let e):
-            for i in 0 ..< count { values[i] = PortableMath.naturalLog(values[i] > e ? values[i] : e) }
+            for i in 0 ..< count { values[i] = values[i] > e ? values[i] : e }
         }
+        PortableMath.naturalLog(values, count: count)
         if fs != 1 || os != 0 {
             for i in 0 ..< count { values[i] = fs * values[i] - os }
         }
