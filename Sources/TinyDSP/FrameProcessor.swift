@@ -27,6 +27,7 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
     /// Bins `spectrumRange` are the only ones computed: a mel bank reads no others.
     private let spectrumRange: Range<Int>
     private let scratch: UnsafeMutablePointer<Float>      // bandWidth
+    private let frameCopy: UnsafeMutablePointer<Float>    // frameLength, for time-domain statistics
 
     /// `fft.size` must equal `configuration.fftSize`; the configuration must validate.
     public init(configuration c: FrontEndConfiguration, fft: FFT) throws(DSPError) {
@@ -78,6 +79,8 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         previousSpectrum = .allocate(capacity: binCount)
         previousSpectrum.initialize(repeating: 0, count: binCount)
         scratch = .allocate(capacity: max(c.bandWidth, 1))
+        frameCopy = .allocate(capacity: c.frameLength)
+        frameCopy.initialize(repeating: 0, count: c.frameLength)
     }
 
     deinit {
@@ -88,6 +91,7 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         spectrum.deallocate()
         previousSpectrum.deallocate()
         scratch.deallocate()
+        frameCopy.deallocate()
     }
 
     /// Forgets the previous spectrum (spectral flux restarts at 0).
@@ -95,9 +99,36 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
 
     /// Step 1: `frame` holds `frameLength` samples; writes `bandWidth` values to `out`.
     public func bands(_ frame: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        if needsSpectrum {
+            for i in 0 ..< configuration.frameLength { fftInput[i] = frame[i] * taper[i] }
+        }
+        reduce(frame, into: out)
+    }
+
+    /// Step 1 on a frame lent in two runs (`StreamingFramer.withFrame`): the window is applied while
+    /// reading the runs, so the frame is never copied (unless time-domain statistics need it whole).
+    public func bands(first: UnsafeBufferPointer<Float>, second: UnsafeBufferPointer<Float>,
+                      into out: UnsafeMutablePointer<Float>) {
+        if needsMoments {
+            frameCopy.update(from: first.baseAddress!, count: first.count)
+            if let s = second.baseAddress { (frameCopy + first.count).update(from: s, count: second.count) }
+            bands(frameCopy, into: out)
+            return
+        }
+        if needsSpectrum {
+            let a = first.baseAddress!, n = first.count
+            for i in 0 ..< n { fftInput[i] = a[i] * taper[i] }
+            if let b = second.baseAddress {
+                for i in 0 ..< second.count { fftInput[n + i] = b[i] * taper[n + i] }
+            }
+        }
+        reduce(nil, into: out)
+    }
+
+    /// FFT of the windowed frame already in `fftInput`, spectrum, then the configured reduction.
+    private func reduce(_ frame: UnsafePointer<Float>?, into out: UnsafeMutablePointer<Float>) {
         let c = configuration
         if needsSpectrum {
-            for i in 0 ..< c.frameLength { fftInput[i] = frame[i] * taper[i] }
             fft.forward(fftInput, real: real, imaginary: imaginary)
             let lo = spectrumRange.lowerBound
             c.spectrum.compute(real: real + lo, imaginary: imaginary + lo, into: spectrum + lo, count: spectrumRange.count)
@@ -108,7 +139,7 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         case .mel:
             filterbank!.apply(spectrum, into: out)
         case .statistics:
-            writeStatistics(frame, into: out)
+            writeStatistics(frame ?? UnsafePointer(frameCopy), into: out)
         }
     }
 
@@ -178,6 +209,13 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
     /// Both steps for one frame, unscaled (frame-level use without a window).
     public func process(_ frame: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         bands(frame, into: scratch)
+        finish(scratch, into: out)
+    }
+
+    /// Both steps for a frame lent in two runs.
+    public func process(first: UnsafeBufferPointer<Float>, second: UnsafeBufferPointer<Float>,
+                        into out: UnsafeMutablePointer<Float>) {
+        bands(first: first, second: second, into: scratch)
         finish(scratch, into: out)
     }
 }
