@@ -15,6 +15,8 @@ best of --repeats, with every library pinned to one thread (OMP/OpenBLAS/MKL = 1
 
 Run from the repository root:
   swift build -c release --scratch-path .build-rel --product features-bench
+  # optional: the same code for AVX2 hosts (numpy and FFTW pick AVX2/AVX-512 kernels at run time)
+  swift build -c release --scratch-path .build-rel-avx --product features-bench -Xswiftc -target-cpu -Xswiftc haswell
   /work/main/.venv/bin/python Benchmarks/features_vs_librosa.py [--repeats 3]
 """
 import argparse
@@ -84,6 +86,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--binary", default=str(ROOT / ".build-rel/release/features-bench"))
+    p.add_argument("--binary-avx2", default=str(ROOT / ".build-rel-avx/release/features-bench"))
     a = p.parse_args()
     try:
         os.sched_setaffinity(0, {0})
@@ -93,9 +96,13 @@ def main():
     with tempfile.NamedTemporaryFile(suffix=".f32", delete=False) as f:
         x.tofile(f)
         path = f.name
+    def swift_run(binary):
+        cmd = ["taskset", "-c", "0", binary, path, "mlperf-kws", "--repeats", str(a.repeats)]
+        return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+
     try:
-        cmd = ["taskset", "-c", "0", a.binary, path, "mlperf-kws", "--repeats", str(a.repeats)]
-        swift = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+        swift = swift_run(a.binary)
+        avx2 = swift_run(a.binary_avx2) if pathlib.Path(a.binary_avx2).exists() else None
     finally:
         os.unlink(path)
     librosa_mfcc(x[: 4 * CLIP])  # warm-up: imports, FFT plan caches, numba JIT
@@ -110,6 +117,10 @@ def main():
         "librosa_over_swift_portable": round(t_librosa / swift["portable_seconds"], 2),
         "psf_over_swift_fftw": round(t_psf / swift["fftw_seconds"], 2),
     }
+    if avx2:
+        result["swift_fftw_avx2_s"] = round(avx2["fftw_seconds"], 4)
+        result["swift_portable_avx2_s"] = round(avx2["portable_seconds"], 4)
+        result["librosa_over_swift_fftw_avx2"] = round(t_librosa / avx2["fftw_seconds"], 2)
     print(json.dumps(result, indent=1))
 
 
