@@ -73,6 +73,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks (not tests): Benchmarks/features_vs_librosa.py drives this.
+        .executableTarget(name: "features-bench", dependencies: ["TinyDSP", "TinyFeatures"],
+                          path: "Benchmarks/FeaturesBench"),
+
         // Test-only helpers (repo root, fixtures, dataset locations).
         .target(name: "TinyTestSupport", path: "Sources/TinyTestSupport"),
 

@@ -18,23 +18,19 @@ public struct NpyArray: Sendable {
     }
 
     public init(int64 values: [Int], shape: [Int]) {
-        precondition(shape.reduce(1, *) == values.count, "shape \(shape) does not hold \(values.count) values")
-        descr = "<i8"
-        self.shape = shape
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(values.count * 8)
-        for v in values { withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) } }
-        payload = bytes
+        self.init(descr: "<i8", shape: shape, littleEndian: values.map { Int64($0).littleEndian })
     }
 
     public init(float32 values: [Float], shape: [Int]) {
+        self.init(descr: "<f4", shape: shape, littleEndian: values.map { $0.bitPattern.littleEndian })
+    }
+
+    /// Fixed-width elements already in little-endian byte order.
+    private init<T>(descr: String, shape: [Int], littleEndian values: [T]) {
         precondition(shape.reduce(1, *) == values.count, "shape \(shape) does not hold \(values.count) values")
-        descr = "<f4"
+        self.descr = descr
         self.shape = shape
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(values.count * 4)
-        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
-        payload = bytes
+        payload = values.withUnsafeBytes { Array($0) }
     }
 
     /// A 1-D array of strings (`shape == [strings.count]`), or a 0-d array when `scalar`.

@@ -56,7 +56,7 @@ public final class ByteInput {
         return total
     }
 
-    /// Distinguishes a missing file, a directory, an unreadable file and a zero-byte file with
+    /// Distinguishes a missing file, a directory, an unreadable file and a zero-byte regular file with
     /// typed errors before any decoder's generic "cannot open".
     static func checkReadableFile(_ path: String) throws(IOError) {
         var isDirectory: ObjCBool = false
@@ -67,7 +67,10 @@ public final class ByteInput {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if size == 0 { throw .empty(source: path) }
+        // Only a regular file's size means anything (FIFOs and devices report 0).
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if attributes?[.type] as? FileAttributeType == .typeRegular, attributes?[.size] as? Int == 0 {
+            throw .empty(source: path)
+        }
     }
 }

@@ -108,6 +108,22 @@ import Testing
         }
     }
 
+    /// A 300-channel WAV header (libsndfile allows 1024) is refused naming the accepted range.
+    @Test func unsupportedChannelCount() throws {
+        let dir = try FixtureFiles.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: Self.wav))
+        func put<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+            withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset ..< offset + MemoryLayout<T>.size, with: $0) }
+        }
+        put(UInt16(300), at: 22)                 // channels
+        put(UInt32(44100 * 600), at: 28)         // byte rate
+        put(UInt16(600), at: 32)                 // block align
+        let url = dir.appendingPathComponent("many.wav")
+        try bytes.write(to: url)
+        #expect(throws: IOError.unsupportedChannelCount(300, accepted: 1 ... 256)) { try AudioFileReader(path: url.path) }
+    }
+
     /// Opening and reading `path` to the end throws an error `matches` accepts, with a one-line description.
     static func expectError(path: String, sourceLocation: SourceLocation = #_sourceLocation,
                             _ matches: (IOError) -> Bool) {
