@@ -145,7 +145,7 @@ public final class AnomalyMonitor {
             let windowSeconds = Double(pipeline.features.frontEnd.windowSamples) / rate
             throw AnomalyError("the stream ended after \(Self.format(seconds: Double(samples) / rate)) s (\(detector.windows) window(s) of "
                 + "\(Self.format(seconds: windowSeconds)) s), before the learning period of \(learningWindows) windows was over; "
-                + "give a shorter --learn or a longer stream")
+                + "give a shorter --learn or a longer stream" + (skipped > 0 ? " (\(skipped) bad input value(s) were skipped)" : ""))
         }
         var summary = MonitorSummary()
         summary.samples = samples

@@ -54,6 +54,8 @@ struct StreamCommand: ParsableCommand {
             if let statusEvery, !(statusEvery > 0) { throw ToolError("--status-every must be positive") }
             let start = try startMode(pipeline)
             let monitor = try AnomalyMonitor(pipeline: pipeline, start: start)
+            if features != nil, input != nil || format != nil { throw ToolError("--features excludes --input and --format") }
+            let signal = features == nil ? try source(pipeline) : nil
             var output = MonitorOutput(json: json, statusEvery: statusEvery ?? pipeline.statusEverySeconds)
             if case .learn(let seconds) = start {
                 printError("anomaly-monitor: learning normal from the first \(seconds) s (\(monitor.learningWindows) windows)")
@@ -66,11 +68,10 @@ struct StreamCommand: ParsableCommand {
                 }
             }
             let summary: MonitorSummary
-            if let features {
-                guard input == nil, format == nil else { throw ToolError("--features excludes --input and --format") }
-                summary = try monitor.run(featureFrames: features, onWindow: onWindow)
+            if let signal {
+                summary = try monitor.run(signal, onWindow: onWindow)
             } else {
-                summary = try monitor.run(try source(pipeline), onWindow: onWindow)
+                summary = try monitor.run(featureFrames: features!, onWindow: onWindow)
             }
             output.summary(summary)
             return summary.exitStatus
