@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "TinyDSPTests", dependencies: ["TinyTestSupport", "TinyDSP", "TinyFeatures", "TinyIO"]),
         .testTarget(name: "TinyIOTests", dependencies: ["TinyTestSupport", "TinyIO"]),
         .testTarget(name: "KeywordSpottingTests", dependencies: ["TinyTestSupport", "KeywordSpotting"]),
-        .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "MotorAnomaly", "TinyRuntime"]),
+        .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "MotorAnomaly", "TinyRuntime", "TinyIO", "TinyFeatures"]),
         .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "GestureRecognition"]),
         .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds"]),
         .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
