@@ -1,6 +1,7 @@
 import Foundation
 import MotorAnomaly
 import Testing
+import TinyTestSupport
 
 /// pipeline.json is read strictly: the repository's pipeline loads; typos and missing sections fail
 /// with the key named.
@@ -53,5 +54,12 @@ import Testing
             o["features"] = f
         }.contains("features.sampleRate"))
         #expect(BadInputTests.message { _ = try AnomalyPipeline(path: "/nonexistent/pipeline.json") }.contains("cannot read pipeline"))
+    }
+
+    /// `--scorer` may pick a scorer whose section the pipeline lacks: a clear error, not a trap.
+    @Test func overridingToAScorerWithoutItsSectionIsAClearError() throws {
+        var p = try AnomalyPipeline(path: TestPaths.repoRoot.appendingPathComponent("Pipelines/anomaly/audio").path)
+        p.scorer = .gaussian
+        #expect(BadInputTests.message { _ = try AnomalyMonitor(pipeline: p, start: .learn(seconds: 3)) }.contains("no 'gaussian' section"))
     }
 }
