@@ -158,9 +158,17 @@ public struct KWSPipeline: Sendable {
     /// `keywords[c]`: class `c` is not a background label.
     public var keywords: [Bool] { labels.map { !backgroundLabels.contains($0) } }
 
-    /// Sets the stride from seconds (a positive whole number of feature hops).
-    public mutating func setStride(seconds: Double) throws(KWSError) {
-        strideFrames = try Self.strideFrames(seconds: seconds, hopSeconds: Double(features.frontEnd.hop) / Double(features.sampleRate))
+    /// Replaces the given streaming and smoothing settings (nil: keep the file's) and checks them.
+    public mutating func override(strideSeconds: Double? = nil, threshold: Double? = nil, averageSeconds: Double? = nil,
+                                  suppressionSeconds: Double? = nil, minimumCount: Int? = nil) throws(KWSError) {
+        if let strideSeconds {
+            strideFrames = try Self.strideFrames(seconds: strideSeconds, hopSeconds: Double(features.frontEnd.hop) / Double(features.sampleRate))
+        }
+        if let threshold { smoothing.threshold = threshold }
+        if let averageSeconds { smoothing.averageSeconds = averageSeconds }
+        if let suppressionSeconds { smoothing.suppressionSeconds = suppressionSeconds }
+        if let minimumCount { smoothing.minimumCount = minimumCount }
+        try smoothing.validate()
     }
 
     static func strideFrames(seconds: Double, hopSeconds: Double) throws(KWSError) -> Int {

@@ -30,12 +30,8 @@ struct KWSDemo: ParsableCommand {
     func run() throws {
         withToolErrors("kws-demo") {
             var p = try KWSPipeline(path: pipeline)
-            if let stride { try p.setStride(seconds: stride) }
-            if let threshold { p.smoothing.threshold = threshold }
-            if let average { p.smoothing.averageSeconds = average }
-            if let suppression { p.smoothing.suppressionSeconds = suppression }
-            if let minimumCount { p.smoothing.minimumCount = minimumCount }
-            try p.smoothing.validate()
+            try p.override(strideSeconds: stride, threshold: threshold, averageSeconds: average,
+                           suppressionSeconds: suppression, minimumCount: minimumCount)
             let input = try inputSource()
             let classifier = try KeywordClassifier(pipeline: p, modelPath: model)
             let spotter = try KeywordSpotter(pipeline: p, classifier: classifier)
