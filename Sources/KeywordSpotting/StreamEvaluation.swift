@@ -26,6 +26,12 @@ public struct StreamEvaluation: Sendable {
         public var classIndex: Int
         public var startSeconds: Double
         public var file: String
+
+        public init(classIndex: Int, startSeconds: Double, file: String) {
+            self.classIndex = classIndex
+            self.startSeconds = startSeconds
+            self.file = file
+        }
     }
 
     public let seconds: Double
