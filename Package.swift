@@ -42,7 +42,7 @@ let package = Package(
         // Pipelines.
         .target(name: "KeywordSpotting", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
         .target(name: "MotorAnomaly", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
-        .target(name: "GestureRecognition", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
+        .target(name: "GestureRecognition", dependencies: ["TinyDSP", "TinyFeatures", "TinyIO", "TinyRuntime"]),
         .target(name: "WildlifeSounds", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
 
         // Shared command-line plumbing (errors, progress, JSON lines, SVG reports).
