@@ -24,7 +24,10 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
     private let needsSpectrum: Bool
     private let needsMoments: Bool
     private let tracksFlux: Bool
+    /// Bins `spectrumRange` are the only ones computed: a mel bank reads no others.
+    private let spectrumRange: Range<Int>
     private let scratch: UnsafeMutablePointer<Float>      // bandWidth
+    private let frameCopy: UnsafeMutablePointer<Float>    // frameLength, for time-domain statistics
 
     /// `fft.size` must equal `configuration.fftSize`; the configuration must validate.
     public init(configuration c: FrontEndConfiguration, fft: FFT) throws(DSPError) {
@@ -46,6 +49,14 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
             filterbank = nil
             statistics = []
         }
+        if let bank = filterbank {
+            let used = (0 ..< bank.bandCount).filter { bank.lengths[$0] > 0 }
+            let lo = used.map { bank.startBins[$0] }.min() ?? 0
+            let hi = used.map { bank.startBins[$0] + bank.lengths[$0] }.max() ?? 0
+            spectrumRange = lo ..< hi
+        } else {
+            spectrumRange = 0 ..< c.fftSize / 2 + 1
+        }
         needsSpectrum = statistics.isEmpty || statistics.contains { $0.isSpectral }
         needsMoments = statistics.contains { !$0.isSpectral }
         tracksFlux = statistics.contains(.spectralFlux)
@@ -58,14 +69,18 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         taper = .allocate(capacity: c.frameLength)
         let w = c.window.coefficients(length: c.frameLength)
         for i in 0 ..< c.frameLength { taper[i] = w[i] * gain }
-        fftInput = .allocate(capacity: c.fftSize)
-        fftInput.initialize(repeating: 0, count: c.fftSize)
+        // 64-byte aligned, so SIMD FFTs (FFTW) can run on it in place of a copy.
+        fftInput = UnsafeMutableRawPointer.allocate(byteCount: c.fftSize * 4, alignment: 64)
+            .initializeMemory(as: Float.self, repeating: 0, count: c.fftSize)
         real = .allocate(capacity: binCount)
         imaginary = .allocate(capacity: binCount)
         spectrum = .allocate(capacity: binCount)
+        spectrum.initialize(repeating: 0, count: binCount)
         previousSpectrum = .allocate(capacity: binCount)
         previousSpectrum.initialize(repeating: 0, count: binCount)
         scratch = .allocate(capacity: max(c.bandWidth, 1))
+        frameCopy = .allocate(capacity: c.frameLength)
+        frameCopy.initialize(repeating: 0, count: c.frameLength)
     }
 
     deinit {
@@ -76,6 +91,7 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         spectrum.deallocate()
         previousSpectrum.deallocate()
         scratch.deallocate()
+        frameCopy.deallocate()
     }
 
     /// Forgets the previous spectrum (spectral flux restarts at 0).
@@ -83,11 +99,39 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
 
     /// Step 1: `frame` holds `frameLength` samples; writes `bandWidth` values to `out`.
     public func bands(_ frame: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        if needsSpectrum {
+            for i in 0 ..< configuration.frameLength { fftInput[i] = frame[i] * taper[i] }
+        }
+        reduce(frame, into: out)
+    }
+
+    /// Step 1 on a frame lent in two runs (`StreamingFramer.withFrame`): the window is applied while
+    /// reading the runs, so the frame is never copied (unless time-domain statistics need it whole).
+    public func bands(first: UnsafeBufferPointer<Float>, second: UnsafeBufferPointer<Float>,
+                      into out: UnsafeMutablePointer<Float>) {
+        if needsMoments {
+            frameCopy.update(from: first.baseAddress!, count: first.count)
+            if let s = second.baseAddress { (frameCopy + first.count).update(from: s, count: second.count) }
+            bands(frameCopy, into: out)
+            return
+        }
+        if needsSpectrum {
+            let a = first.baseAddress!, n = first.count
+            for i in 0 ..< n { fftInput[i] = a[i] * taper[i] }
+            if let b = second.baseAddress {
+                for i in 0 ..< second.count { fftInput[n + i] = b[i] * taper[n + i] }
+            }
+        }
+        reduce(nil, into: out)
+    }
+
+    /// FFT of the windowed frame already in `fftInput`, spectrum, then the configured reduction.
+    private func reduce(_ frame: UnsafePointer<Float>?, into out: UnsafeMutablePointer<Float>) {
         let c = configuration
         if needsSpectrum {
-            for i in 0 ..< c.frameLength { fftInput[i] = frame[i] * taper[i] }
             fft.forward(fftInput, real: real, imaginary: imaginary)
-            c.spectrum.compute(real: real, imaginary: imaginary, into: spectrum, count: binCount)
+            let lo = spectrumRange.lowerBound
+            c.spectrum.compute(real: real + lo, imaginary: imaginary + lo, into: spectrum + lo, count: spectrumRange.count)
         }
         switch c.features {
         case .spectrum:
@@ -95,7 +139,7 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         case .mel:
             filterbank!.apply(spectrum, into: out)
         case .statistics:
-            writeStatistics(frame, into: out)
+            writeStatistics(frame ?? UnsafePointer(frameCopy), into: out)
         }
     }
 
@@ -165,6 +209,13 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
     /// Both steps for one frame, unscaled (frame-level use without a window).
     public func process(_ frame: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         bands(frame, into: scratch)
+        finish(scratch, into: out)
+    }
+
+    /// Both steps for a frame lent in two runs.
+    public func process(first: UnsafeBufferPointer<Float>, second: UnsafeBufferPointer<Float>,
+                        into out: UnsafeMutablePointer<Float>) {
+        bands(first: first, second: second, into: scratch)
         finish(scratch, into: out)
     }
 }

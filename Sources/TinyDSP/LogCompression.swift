@@ -46,24 +46,25 @@ public struct LogCompression: Sendable, Equatable {
         self.topDecibels = topDecibels
     }
 
-    @inline(__always)
-    func floored(_ v: Float) -> Float {
-        switch floor {
-        case .add(let e): return v + e
-        case .clamp(let e): return v > e ? v : e
-        }
-    }
-
     /// Compresses `count` values in place.
     @inline(__always)
     public func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
         let f = base.factorOnNaturalLog
-        let offset = reference == 1 ? 0 : f * Double(PortableMath.naturalLog(floored(reference)))
-        if f == 1, offset == 0 {
-            for i in 0 ..< count { values[i] = PortableMath.naturalLog(floored(values[i])) }
-        } else {
-            let fs = Float(f), os = Float(offset)
-            for i in 0 ..< count { values[i] = fs * PortableMath.naturalLog(floored(values[i])) - os }
+        let referenceLog: Float
+        switch floor {
+        case .add(let e): referenceLog = PortableMath.naturalLog(reference + e)
+        case .clamp(let e): referenceLog = PortableMath.naturalLog(Swift.max(reference, e))
+        }
+        let fs = Float(f), os = reference == 1 ? 0 : Float(f * Double(referenceLog))
+        switch floor {
+        case .add(let e):
+            for i in 0 ..< count { values[i] += e }
+        case .clamp(let e):
+            for i in 0 ..< count { values[i] = values[i] > e ? values[i] : e }
+        }
+        PortableMath.naturalLog(values, count: count)
+        if fs != 1 || os != 0 {
+            for i in 0 ..< count { values[i] = fs * values[i] - os }
         }
     }
 

@@ -115,22 +115,52 @@ public enum PortableMath {
         return e * ln2 + 2 * sum
     }
 
-    /// `ln x` for the per-frame path (see the type's doc for the accuracy contract).
+    /// `ln x` for the per-frame path (see the type's doc for the accuracy contract). Branch-free
+    /// reduction on the bit pattern: adding `0x3F800000 − bits(√½)` moves the exponent boundary to
+    /// `√½`, so `m ∈ [√½, √2)` without a comparison (subnormals are first scaled by 2²⁴).
     @inline(__always)
     public static func naturalLog(_ x: Float) -> Float {
-        guard x > 0, x < .infinity else {
-            if x == 0 { return -.infinity }
-            return x == .infinity ? x : .nan
-        }
-        var e = Double(x.exponent)
-        var m = Double(x.significand)
-        if m > 1.4142135623730951 {
-            m *= 0.5
-            e += 1
-        }
+        guard x >= Float.leastNormalMagnitude, x < .infinity else { return naturalLogOfSpecial(x) }
+        return naturalLogOfNormal(x)
+    }
+
+    /// `ln x` for a positive normal finite `x` (no checks; the vectorisable kernel).
+    @inline(__always)
+    static func naturalLogOfNormal(_ x: Float) -> Float { Float(naturalLogOfNormalInDouble(x)) }
+
+    @inline(__always)
+    static func naturalLogOfNormalInDouble(_ x: Float) -> Double {
+        let shifted = x.bitPattern &+ (0x3F80_0000 - 0x3F35_04F3)
+        let e = Double(Int32(bitPattern: shifted >> 23) - 127)
+        let m = Double(Float(bitPattern: (shifted & 0x007F_FFFF) &+ 0x3F35_04F3))
         let s = (m - 1) / (m + 1)
         let s2 = s * s
         let series = s * (2 + s2 * (2.0 / 3 + s2 * (2.0 / 5 + s2 * (2.0 / 7 + s2 * (2.0 / 9)))))
-        return Float(e * ln2 + series)
+        return e * ln2 + series
+    }
+
+    /// `ln x` for zero, subnormal, negative, infinite or NaN `x`.
+    static func naturalLogOfSpecial(_ x: Float) -> Float {
+        if x > 0, x < Float.leastNormalMagnitude {
+            return Float(naturalLogOfNormalInDouble(x * 16_777_216) - 24 * ln2)
+        }
+        if x == 0 { return -.infinity }
+        return x == .infinity ? x : .nan
+    }
+
+    /// `values[i] = ln(values[i])` for `count` values, in place. When every value is positive,
+    /// normal and finite (the usual case after a floor) one branch-free pass does all of them (it
+    /// vectorises); otherwise each value takes the checked path.
+    public static func naturalLog(_ values: UnsafeMutablePointer<Float>, count: Int) {
+        var allNormal = true
+        for i in 0 ..< count {
+            let x = values[i]
+            allNormal = allNormal && x >= Float.leastNormalMagnitude && x < .infinity
+        }
+        if allNormal {
+            for i in 0 ..< count { values[i] = naturalLogOfNormal(values[i]) }
+        } else {
+            for i in 0 ..< count { values[i] = naturalLog(values[i]) }
+        }
     }
 }

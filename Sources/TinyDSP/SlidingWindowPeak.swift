@@ -20,13 +20,12 @@ public struct SlidingWindowPeak: Sendable {
     }
 
     public mutating func observe(_ samples: UnsafeBufferPointer<Float>) {
+        guard let p = samples.baseAddress else { return }
         var i = 0
         let n = samples.count
         while i < n {
             let take = min(blockLength - currentCount, n - i)
-            var m = current
-            for j in i ..< i + take where samples[j] > m { m = samples[j] }
-            current = m
+            current = Swift.max(current, Self.maximum(p + i, count: take))
             currentCount += take
             i += take
             if currentCount == blockLength {
@@ -36,6 +35,30 @@ public struct SlidingWindowPeak: Sendable {
                 currentCount = 0
             }
         }
+    }
+
+    /// `max(x[0 ..< count])` (−∞ for none), with eight independent running maxima so the loop
+    /// pipelines (and vectorises) instead of waiting on one comparison chain.
+    @inline(__always)
+    static func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0, m6 = m0, m7 = m0
+        var j = 0
+        while j + 8 <= count {
+            m0 = x[j] > m0 ? x[j] : m0
+            m1 = x[j + 1] > m1 ? x[j + 1] : m1
+            m2 = x[j + 2] > m2 ? x[j + 2] : m2
+            m3 = x[j + 3] > m3 ? x[j + 3] : m3
+            m4 = x[j + 4] > m4 ? x[j + 4] : m4
+            m5 = x[j + 5] > m5 ? x[j + 5] : m5
+            m6 = x[j + 6] > m6 ? x[j + 6] : m6
+            m7 = x[j + 7] > m7 ? x[j + 7] : m7
+            j += 8
+        }
+        while j < count {
+            m0 = x[j] > m0 ? x[j] : m0
+            j += 1
+        }
+        return Swift.max(Swift.max(Swift.max(m0, m1), Swift.max(m2, m3)), Swift.max(Swift.max(m4, m5), Swift.max(m6, m7)))
     }
 
     /// Maximum over blocks `first …` up to the latest sample; `-infinity` when nothing was seen.

@@ -64,13 +64,28 @@ public struct StreamingFramer: Sendable {
     /// Copies the waiting frame, oldest sample first, to `frame[0 ..< frameLength]` and advances by
     /// `hop`. Requires `hasFrame`.
     public mutating func takeFrame(into frame: UnsafeMutablePointer<Float>) {
-        precondition(hasFrame, "takeFrame called without a complete frame")
-        ring.withUnsafeBufferPointer { r in
-            let src = r.baseAddress!
-            let tail = frameLength - writeIndex
-            frame.update(from: src + writeIndex, count: tail)
-            if writeIndex > 0 { (frame + tail).update(from: src, count: writeIndex) }
+        withFrame { first, second in
+            frame.update(from: first.baseAddress!, count: first.count)
+            if let s = second.baseAddress { (frame + first.count).update(from: s, count: second.count) }
         }
+        dropFrame()
+    }
+
+    /// Lends the waiting frame without copying it: as the ring stores it, `first` then `second`
+    /// (oldest sample first; `second` is empty unless the frame wraps the ring's end). Requires
+    /// `hasFrame`; follow with `dropFrame()`.
+    public func withFrame<R>(_ body: (UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>) -> R) -> R {
+        precondition(hasFrame, "withFrame called without a complete frame")
+        return ring.withUnsafeBufferPointer { r in
+            let tail = frameLength - writeIndex
+            return body(UnsafeBufferPointer(rebasing: r[writeIndex...]),
+                        UnsafeBufferPointer(rebasing: r[..<(frameLength - tail)]))
+        }
+    }
+
+    /// Advances past the waiting frame by `hop`. Requires `hasFrame`.
+    public mutating func dropFrame() {
+        precondition(hasFrame, "dropFrame called without a complete frame")
         let drop = min(hop, frameLength)
         filled -= drop
         skip = hop - drop

@@ -26,7 +26,6 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
     private let deferred: Bool
     private let storedWidth: Int
     private let ringFrames: Int
-    private let frame: UnsafeMutablePointer<Float>
     private let ring: UnsafeMutablePointer<Float>
     private let compressed: UnsafeMutablePointer<Float>
     private let finished: UnsafeMutablePointer<Float>
@@ -49,7 +48,6 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
         deferred = c.finishesPerWindow
         storedWidth = deferred ? c.bandWidth : c.coefficientCount
         ringFrames = max(c.framesPerWindow, (c.windowSamples - c.frameLength) / c.hop + 1)
-        frame = .allocate(capacity: c.frameLength)
         ring = .allocate(capacity: ringFrames * storedWidth)
         ring.initialize(repeating: 0, count: ringFrames * storedWidth)
         let perWindow = deferred ? c.framesPerWindow : 0
@@ -58,7 +56,6 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
     }
 
     deinit {
-        frame.deallocate()
         ring.deallocate()
         compressed.deallocate()
         finished.deallocate()
@@ -85,13 +82,14 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
             if tracksPeak { peak.observe(UnsafeBufferPointer(start: base + consumed, count: n)) }
             consumed += n
             if framer.hasFrame {
-                framer.takeFrame(into: frame)
                 let slot = ring + (framesProcessed % ringFrames) * storedWidth
+                let p = processor
                 if deferred {
-                    processor.bands(frame, into: slot)
+                    framer.withFrame { p.bands(first: $0, second: $1, into: slot) }
                 } else {
-                    processor.process(frame, into: slot)
+                    framer.withFrame { p.process(first: $0, second: $1, into: slot) }
                 }
+                framer.dropFrame()
                 framesProcessed += 1
             }
             if framer.samplesConsumed >= windowEnd { hasInput = true }

@@ -3,7 +3,8 @@ import TinyDSP
 
 /// The host FFT: FFTW's single-precision real-to-complex transform (`fftwf_plan_dft_r2c_1d`),
 /// planned once in `init` with `FFTW_MEASURE` on the instance's own 16-byte-aligned buffers and
-/// reused for every frame (`fftwf_execute`).
+/// reused for every frame (`fftwf_execute`, or `fftwf_execute_dft_r2c` straight on the caller's
+/// input when it has the planned alignment — `FrameProcessor` allocates its FFT input 64-byte aligned).
 ///
 /// Contract: `RealFourierTransform` (unnormalised `numpy.fft.rfft` convention), any size ≥ 2 —
 /// FFTW is not limited to powers of two. Agrees with `PortableRealFFT` to float precision (tested
@@ -40,8 +41,15 @@ public final class FFTWRealFFT: RealFourierTransform {
 
     public func forward(_ x: UnsafePointer<Float>, real: UnsafeMutablePointer<Float>,
                         imaginary: UnsafeMutablePointer<Float>) {
-        input.update(from: x, count: size)
-        fftwf_execute(plan)
+        let source = UnsafeMutablePointer(mutating: x)
+        if fftwf_alignment_of(source) == fftwf_alignment_of(input) {
+            // New-array execute on the caller's buffer (same alignment as planned): no copy. An
+            // out-of-place r2c transform preserves its input (FFTW's default for r2c).
+            fftwf_execute_dft_r2c(plan, source, output)
+        } else {
+            input.update(from: x, count: size)
+            fftwf_execute(plan)
+        }
         let bins = size / 2 + 1
         output.withMemoryRebound(to: Float.self, capacity: 2 * bins) { z in
             for k in 0 ..< bins {

@@ -30,13 +30,20 @@ public final class FeatureExtractor {
     /// Floats per input (`framesPerInput × rowWidth`).
     public var inputCount: Int { frontEnd.inputCount }
 
-    /// Queues samples (any count).
+    /// Queues samples (any count). When nothing is queued they go straight into the front end
+    /// (frames are computed now rather than at the next pop — the same numbers), and only what
+    /// follows a ready input is copied into the queue.
     public func push(_ samples: UnsafeBufferPointer<Float>) {
-        if pendingStart > 0, pendingStart >= pending.count / 2 {
+        var offset = 0
+        if pendingStart == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingStart = 0
+            if !frontEnd.hasInput { offset = frontEnd.append(samples) }
+        } else if pendingStart >= pending.count / 2 {
             pending.removeFirst(pendingStart)
             pendingStart = 0
         }
-        pending.append(contentsOf: samples)
+        if offset < samples.count { pending.append(contentsOf: UnsafeBufferPointer(rebasing: samples[offset...])) }
     }
 
     public func push(_ samples: [Float]) {

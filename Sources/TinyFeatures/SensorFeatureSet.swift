@@ -12,9 +12,9 @@ public struct SensorFeatureSet: Sendable {
     public let windowLength: Int
     public let channelCount: Int
     public private(set) var x: [Float] = []
-    public private(set) var y: [Int32] = []
+    public private(set) var y: [Int] = []
     public private(set) var files: [String] = []
-    public private(set) var lengths: [Int32] = []
+    public private(set) var lengths: [Int] = []
 
     public var count: Int { y.count }
 
@@ -31,9 +31,9 @@ public struct SensorFeatureSet: Sendable {
             }
             let recording = try SensorRecording(path: entry.path, spec: spec, inputRate: entry.sampleRateHz ?? defaultInputRate)
             x += recording.window(length: spec.windowLength)
-            y.append(Int32(index))
+            y.append(index)
             files.append(entry.file)
-            lengths.append(Int32(recording.frameCount))
+            lengths.append(recording.frameCount)
             progress()
         }
     }

@@ -6,7 +6,8 @@ public struct AudioFileInfo: Equatable, Sendable {
     public var sampleRate: Int
     /// Samples per frame.
     public var channelCount: Int
-    /// Frames the header declares (the count `AudioFileReader` verifies at the end of the file).
+    /// Frames the header declares (the count `AudioFileReader` verifies at the end of the file);
+    /// 0 for a stream on a pipe, whose length is unknown.
     public var frames: Int
     /// Container as libsndfile names it, e.g. "WAV (Microsoft)", "FLAC (Free Lossless Audio Codec)".
     public var container: String

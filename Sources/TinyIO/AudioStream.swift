@@ -6,6 +6,11 @@
 /// (`blockFrames` input frames and the resampler's output for them); `read(into:)` allocates nothing.
 /// The output equals `resample_poly(mean(x, axis=1) * multiplier, up, down)` over the whole input,
 /// whatever the sizes of the reads.
+///
+/// Latency on live input (a pipe, a sound device): a pull from the source waits for `blockFrames`
+/// frames, so choose a block of about one hop (e.g. 320 frames = 20 ms at 16 kHz) for live use; the
+/// resampler adds only its filter's half-length, 10·max(up, down)/up input samples (≈ 0.6 ms for
+/// 44.1 or 48 kHz → 16 kHz). Files are best read with large blocks (the default 4096).
 public final class AudioStream {
     public let source: any FrameSource
     /// The source's rate (Hz).
@@ -75,6 +80,13 @@ public final class AudioStream {
         }
         samplesDelivered += filled
         return filled
+    }
+
+    /// Mono samples the whole input yields, ceil(frames · outputRate / inputRate), when the source's
+    /// length is known (an `AudioFileReader` on a file); nil for streams.
+    public var expectedSampleCount: Int? {
+        guard let file = source as? AudioFileReader, file.info.frames > 0 else { return nil }
+        return resampler?.totalOutputCount(forInputCount: file.info.frames) ?? file.info.frames
     }
 
     /// `read(into:)` over the whole array.

@@ -18,11 +18,12 @@ public final class ByteInput {
         ownsDescriptor = true
     }
 
-    /// Reads from an open descriptor that the caller keeps open (e.g. a serial port).
-    public init(fileDescriptor: Int32, name: String) {
+    /// Reads from an open descriptor (a pipe, a serial port); `closeWhenDone` hands it over to be
+    /// closed when this input is released.
+    public init(fileDescriptor: Int32, name: String, closeWhenDone: Bool = false) {
         self.name = name
         descriptor = fileDescriptor
-        ownsDescriptor = false
+        ownsDescriptor = closeWhenDone
     }
 
     /// Standard input, named `<stdin>`.
@@ -55,7 +56,7 @@ public final class ByteInput {
         return total
     }
 
-    /// Distinguishes a missing file, a directory, an unreadable file and a zero-byte file with
+    /// Distinguishes a missing file, a directory, an unreadable file and a zero-byte regular file with
     /// typed errors before any decoder's generic "cannot open".
     static func checkReadableFile(_ path: String) throws(IOError) {
         var isDirectory: ObjCBool = false
@@ -66,7 +67,10 @@ public final class ByteInput {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if size == 0 { throw .empty(source: path) }
+        // Only a regular file's size means anything (FIFOs and devices report 0).
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if attributes?[.type] as? FileAttributeType == .typeRegular, attributes?[.size] as? Int == 0 {
+            throw .empty(source: path)
+        }
     }
 }

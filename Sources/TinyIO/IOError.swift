@@ -18,6 +18,9 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidSampleRate(Int, accepted: ClosedRange<Int>)
     /// A channel count outside `accepted`.
     case unsupportedChannelCount(Int, accepted: ClosedRange<Int>)
+    /// A rate pair whose reduced ratio up/down exceeds `PolyphaseResampler.maxFactor` (the filter
+    /// would need 20·max(up, down) + 1 taps).
+    case unsupportedResampling(from: Int, to: Int, up: Int, down: Int, maxFactor: Int)
     /// The manifest declares one sample rate and the audio header another.
     case sampleRateMismatch(path: String, file: Int, declared: Int)
     /// A container/encoding pair the writer cannot produce (e.g. FLAC with float samples).
@@ -61,6 +64,9 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
             return "sample rate \(rate) Hz is not accepted (accepted: \(accepted.lowerBound)...\(accepted.upperBound) Hz)"
         case .unsupportedChannelCount(let count, let accepted):
             return "\(count) channels is not supported (accepted: \(accepted.lowerBound)...\(accepted.upperBound))"
+        case .unsupportedResampling(let from, let to, let up, let down, let maxFactor):
+            return "cannot resample \(from) Hz to \(to) Hz: the ratio reduces to \(up)/\(down), beyond the limit of "
+                + "\(maxFactor) on either factor (a \(20 * max(up, down) + 1)-tap filter); use rates with a larger common divisor"
         case .sampleRateMismatch(let path, let file, let declared):
             return "\(path): file is \(file) Hz but the manifest declares \(declared) Hz"
         case .unsupportedEncoding(let what):
@@ -76,7 +82,7 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
         case .wrongColumnCount(let source, let line, let expected, let found):
             return "\(source):\(line): expected \(expected) columns, found \(found)"
         case .unknownColumn(let source, let name, let available):
-            return "\(source): no column '\(name)' (columns: \(available.joined(separator: ", ")))"
+            return "\(source): no column '\(Self.clip(name))' (columns: \(Self.clip(available.joined(separator: ", "), to: 160)))"
         case .columnIndexOutOfRange(let source, let index, let count):
             return "\(source): column index \(index) is out of range (0-based; the rows have \(count) columns)"
         case .headerRequired(let source):
@@ -91,12 +97,12 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     private static func named(_ name: String?) -> String {
-        name.map { " ('\($0)')" } ?? ""
+        name.map { " ('\(clip($0))')" } ?? ""
     }
 
-    /// Keeps a quoted field short and on one line.
-    private static func clip(_ text: String) -> String {
+    /// Keeps text quoted from the input short and on one line (newlines become spaces).
+    private static func clip(_ text: String, to limit: Int = 40) -> String {
         let flat = text.map { $0.isNewline ? " " : $0 }
-        return flat.count > 40 ? String(flat.prefix(40)) + "…" : String(flat)
+        return flat.count > limit ? String(flat.prefix(limit)) + "…" : String(flat)
     }
 }

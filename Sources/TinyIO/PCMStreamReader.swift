@@ -3,8 +3,8 @@
 /// downmix and resample it like a file.
 ///
 /// Reads block until the caller's buffer is full or the input ends, so a live pipe is consumed in
-/// fixed blocks. A read that ends inside a frame keeps the partial bytes for the next read; at the
-/// end of the input, a trailing partial frame is dropped and counted in `droppedTrailingBytes`. An
+/// fixed blocks whatever sizes its writes have (a frame split across writes is joined). At the end
+/// of the input, a trailing partial frame is dropped and counted in `droppedTrailingBytes`. An
 /// input with no whole frame ends in `.empty`. Non-finite `f32le` samples are thrown
 /// (`.nonFiniteSample` with the 1-based frame and channel) or, under
 /// `.skip`, replaced by 0 and counted in `badSamples`.
@@ -32,7 +32,6 @@ public final class PCMStreamReader: FrameSource {
     public private(set) var badSamples = BadInputCounts()
 
     private var bytes: [UInt8]
-    private var carried = 0
     private var ended = false
 
     public var sourceName: String { input.name }
@@ -63,36 +62,23 @@ public final class PCMStreamReader: FrameSource {
         var frames = 0
         let wanted = buffer.count / channelCount
         while frames < wanted && !ended {
-            let step = min(wanted - frames, bytes.count / frameBytes)
-            let got = try fillBytes(upTo: step * frameBytes)
+            let requested = min(wanted - frames, bytes.count / frameBytes) * frameBytes
+            let got = try bytes.withUnsafeMutableBytes { raw in
+                Result { () throws(IOError) in
+                    try input.readFully(into: UnsafeMutableRawBufferPointer(rebasing: raw[0 ..< requested]))
+                }
+            }.get()
             let whole = got / frameBytes
             try convert(frames: whole, into: UnsafeMutableBufferPointer(rebasing: buffer[(frames * channelCount)...]))
-            // Keep the bytes of a partial frame for the next read.
-            carried = got - whole * frameBytes
-            if carried > 0 {
-                bytes.withUnsafeMutableBufferPointer { b in
-                    b.baseAddress!.update(from: b.baseAddress! + whole * frameBytes, count: carried)
-                }
-            }
             frames += whole
             framesRead += whole
-        }
-        if ended {
-            droppedTrailingBytes = carried
-            if framesRead == 0 { throw .empty(source: sourceName) }
-        }
-        return frames
-    }
-
-    /// Reads until `count` bytes (after the carried ones) are in `bytes` or the input ends.
-    private func fillBytes(upTo count: Int) throws(IOError) -> Int {
-        let got = try bytes.withUnsafeMutableBytes { raw in
-            Result { () throws(IOError) in
-                try input.readFully(into: UnsafeMutableRawBufferPointer(rebasing: raw[carried ..< count]))
+            if got < requested {
+                ended = true
+                droppedTrailingBytes = got - whole * frameBytes
             }
-        }.get()
-        if got < count - carried { ended = true }
-        return carried + got
+        }
+        if ended && framesRead == 0 { throw .empty(source: sourceName) }
+        return frames
     }
 
     /// Decodes `frames` whole frames from the front of `bytes`.

@@ -188,7 +188,7 @@ public struct PolyphaseResampler {
         while i < count {
             let x = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
             let y = UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Float>.self)
-            acc = acc.addingProduct(x, y)
+            acc += x * y   // not addingProduct: without FMA in the target baseline that calls fmaf per lane
             i += 8
         }
         return acc.sum()

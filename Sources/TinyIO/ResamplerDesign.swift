@@ -17,13 +17,22 @@ extension PolyphaseResampler {
     /// Kaiser β of `resample_poly`'s default window.
     public static let kaiserBeta = 5.0
 
-    /// A resampler from `inputRate` to `outputRate` (both in `AudioLimits.sampleRates`) with
-    /// `resample_poly`'s default filter.
+    /// The largest factor (up or down, after reduction) accepted from sample rates: 65536, a
+    /// 1,310,721-tap filter (5 MiB). Common rate pairs stay far below it (44100→16000 is 160/441);
+    /// a larger one means co-prime odd rates (e.g. a corrupt header), and would cost memory and
+    /// design time for no real use.
+    public static let maxFactor = 65536
+
+    /// A resampler from `inputRate` to `outputRate` (both in `AudioLimits.sampleRates`, and reducing
+    /// to factors ≤ `maxFactor`) with `resample_poly`'s default filter.
     public init(inputRate: Int, outputRate: Int, chunkSize: Int = 1024) throws(IOError) {
         try AudioLimits.checkSampleRate(inputRate)
         try AudioLimits.checkSampleRate(outputRate)
         let divisor = Self.gcd(inputRate, outputRate)
         let up = outputRate / divisor, down = inputRate / divisor
+        guard max(up, down) <= Self.maxFactor else {
+            throw .unsupportedResampling(from: inputRate, to: outputRate, up: up, down: down, maxFactor: Self.maxFactor)
+        }
         self.init(up: up, down: down, taps: Self.resamplePolyTaps(up: up, down: down).map(Float.init),
                   chunkSize: chunkSize)
     }

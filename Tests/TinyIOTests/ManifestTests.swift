@@ -22,6 +22,35 @@ import TinyTestSupport
         #expect(manifest.entries.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
     }
 
+    /// Every anomaly row's FLAC header agrees with its `sample_rate_hz` and `n_samples`, and the first
+    /// file streams in g: int16 × scale, as SOURCE.md defines (checked exactly against `.int16LSB` × scale).
+    @Test(.enabled(if: TestPaths.dataset("anomaly") != nil, Comment(rawValue: TestPaths.missingDatasetMessage("anomaly"))))
+    func anomalyHeadersAgreeWithTheManifest() throws {
+        let manifest = try Manifest(contentsOf: TestPaths.dataset("anomaly")!)
+        for entry in manifest.entries {
+            let info = try AudioFileReader.info(path: entry.path)
+            #expect(info.sampleRate == entry.sampleRateHz && info.channelCount == 1, "\(entry.file)")
+            #expect(info.frames == Int(entry["n_samples"] ?? ""), "\(entry.file)")
+        }
+        let entry = manifest.entries[0]
+        let g = try entry.audioStream().readAll()
+        let lsb = try entry.audioStream(scaling: .int16LSB).readAll()
+        #expect(g.count == 36591 && lsb.allSatisfy { $0 == $0.rounded() })
+        let scale = Float(entry.scaleGPerLSB!)
+        #expect(zip(g, lsb).allSatisfy { $0 == $1 * scale })
+        let resampled = try entry.audioStream(outputRate: 16000).readAll()
+        #expect(resampled.count == (36591 * 4 + 2) / 3)
+    }
+
+    @Test func declaredRateMustMatchTheHeader() throws {
+        let dir = try FixtureFiles.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try AudioFileWriter.write([0, 0.5, -0.5], to: dir.appendingPathComponent("a.wav").path, sampleRate: 8000)
+        try "file,sample_rate_hz\na.wav,16000\n".write(to: dir.appendingPathComponent("MANIFEST.csv"), atomically: true, encoding: .utf8)
+        let entry = try Manifest(contentsOf: dir).entries[0]
+        #expect(throws: IOError.sampleRateMismatch(path: entry.path, file: 8000, declared: 16000)) { try entry.audioStream() }
+    }
+
     /// Each manifest parses, every row resolves to an existing file, and the split/label filter partitions it.
     @Test(arguments: ["kws", "anomaly", "gesture", "wildlife", "gesture/extra_spells"])
     func everySharedManifestLoads(_ name: String) throws {
