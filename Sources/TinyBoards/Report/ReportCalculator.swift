@@ -1,0 +1,128 @@
+import Foundation
+
+/// The report maths: memory budgets, fit and shortfall, latency from measured instruction counts
+/// and the board's cycles-per-instruction model, and the real-time check. Pure: every input is
+/// passed in, so tests can exercise each rule.
+///
+/// Flash = model constants (planner, or the C export's const data) + code (measured
+///         .text + .rodata + .data, less `model_rodata_bytes`).
+/// RAM   = arena (planner) + persistent per-channel data (Swift core; the C export keeps it in
+///         flash) + pipeline buffers (config) + stack (measured) + firmware statics (.data + .bss,
+///         less the arena when `arena_in_bss`) + heap (when the firmware reports it)
+///         [+ code and constants when the board executes from RAM].
+/// Latency = (instructions per inference + front-end instructions) × CPI / clock, with the CPI
+///         range giving the low/high bounds; real time needs latency (nominal) <= stride.
+public enum ReportCalculator {
+    public static func report(profile: BoardProfile, config: DeploymentConfig, footprint: ModelFootprint,
+                              measurements: Measurements) -> DeploymentReport {
+        var missing: [String] = []
+        var notes: [String] = []
+        var problems: [String] = []
+        let isC = profile.runtime == .cExport
+
+        // Which measurement (if any) stands for this board's count and sizes.
+        var entry = measurements.models[config.model]
+        if let e = entry, let sha = e.sha256, sha != footprint.sha256 {
+            missing.append("measurements for \(config.model) in \(e.file) are stale (sha256 \(sha.prefix(12))… "
+                + "but the model file is \(footprint.sha256.prefix(12))…)")
+            entry = nil
+        }
+        let countSource = profile.latency.first { entry?.cores[$0.core]?.instructionsPerInference != nil }
+        let sizeSource = profile.latency.first { $0.usesSizes && entry?.cores[$0.core] != nil }
+        let sizes = sizeSource.flatMap { entry?.cores[$0.core] }
+        let sizeOrigin = sizeSource.map { ($0.estimate ? "estimate from " : "measured ") + $0.core } ?? "not measured"
+        if sizes == nil {
+            let cores = profile.latency.filter(\.usesSizes).map(\.core)
+            missing.append("code/stack sizes of \(config.model) on \(cores.joined(separator: " or "))")
+        }
+
+        // Flash.
+        var code: Int?
+        if let s = sizes, let text = s.textBytes, let rodata = s.rodataBytes, let data = s.dataBytes {
+            code = text + rodata + data - (s.modelRodataBytes ?? 0)
+        }
+        let constants = DeploymentReport.Item(label: isC ? "model constants (C const data)" : "model constants",
+                                              bytes: isC ? footprint.cConstantBytes : footprint.constantBytes,
+                                              origin: isC ? "C export" : "planner")
+        let codeItem = DeploymentReport.Item(label: "code (.text + .rodata + .data)", bytes: code, origin: sizeOrigin)
+        let flashReserved = config.reserved?.flashBytes ?? 0
+        let flash = DeploymentReport.Budget(items: [constants, codeItem], available: profile.flashBytes.value - flashReserved,
+                                            capacity: profile.flashBytes.value, reserved: flashReserved)
+
+        // RAM.
+        let arena = isC ? footprint.cArenaBytes : footprint.arenaBytes
+        var ramItems = [DeploymentReport.Item(label: "arena", bytes: arena, origin: isC ? "planner (activations)" : "planner")]
+        if !isC {
+            ramItems.append(.init(label: "persistent per-channel data", bytes: footprint.persistentBytes, origin: "planner"))
+        }
+        for b in config.buffers { ramItems.append(.init(label: "\(b.kind.rawValue) buffer: \(b.name)", bytes: b.bytes, origin: "config")) }
+        ramItems.append(.init(label: "stack", bytes: sizes?.stackBytes, origin: sizeOrigin))
+        if !isC {
+            var statics: Int?
+            if let s = sizes, let data = s.dataBytes, let bss = s.bssBytes {
+                statics = data + bss - (s.arenaInBss == true ? (s.arenaBytes ?? 0) : 0)
+            }
+            ramItems.append(.init(label: "firmware statics (.data + .bss)", bytes: statics, origin: sizeOrigin))
+            if let heap = sizes?.heapBytes {
+                ramItems.append(.init(label: "heap (peak)", bytes: heap, origin: sizeOrigin))
+            } else if sizes != nil {
+                notes.append("the firmware reports no heap_bytes: heap use (if any) is not included")
+            }
+        }
+        if profile.executesFromRAM != nil {
+            ramItems.append(.init(label: "code (runs from RAM)", bytes: code, origin: sizeOrigin))
+            ramItems.append(.init(label: "model constants (copied to RAM at boot)", bytes: constants.bytes, origin: constants.origin))
+        }
+        let ramReserved = config.reserved?.ramBytes ?? 0
+        let ram = DeploymentReport.Budget(items: ramItems, available: profile.ramBytes - ramReserved,
+                                          capacity: profile.ramBytes, reserved: ramReserved)
+        if let measuredArena = sizes?.arenaBytes, measuredArena != arena, sizeSource?.estimate == false {
+            notes.append("the firmware's arena (\(measuredArena) B) differs from the planner's (\(arena) B)")
+        }
+
+        // Fit.
+        for (name, budget) in [("flash", flash), ("RAM", ram)] where budget.headroom < 0 {
+            let unknown = budget.missing
+            problems.append("\(name) short by \(unknown.isEmpty ? "" : "at least ")\(-budget.headroom) B "
+                + "(\(budget.used) B needed, \(budget.available) B available"
+                + (unknown.isEmpty ? ")" : "; not counted: \(unknown.joined(separator: ", ")))"))
+        }
+        let region = profile.largestRegion.map { ($0.name, $0.bytes.value) } ?? ("RAM", profile.ramBytes)
+        if arena > region.1 {
+            problems.append("arena of \(arena) B does not fit the largest contiguous RAM region (\(region.0), \(region.1) B) "
+                + "by \(arena - region.1) B")
+        }
+
+        // Latency and real time.
+        var latency: DeploymentReport.Latency?
+        let frontendCore = countSource?.core ?? profile.latency.first?.core ?? ""
+        var frontend: Int?
+        if let f = config.frontend {
+            if let perCall = measurements.features[f.measurement]?[frontendCore] {
+                frontend = perCall * f.callsPerInference
+            } else {
+                missing.append("front-end measurement '\(f.measurement)' on \(frontendCore)")
+            }
+        } else {
+            notes.append("latency covers the model only (the config names no front-end measurement)")
+        }
+        if let source = countSource, let instructions = entry?.cores[source.core]?.instructionsPerInference {
+            latency = DeploymentReport.Latency(
+                instructions: instructions, core: source.core, estimate: source.estimate,
+                cyclesPerInstruction: source.cyclesPerInstruction, cyclesPerInstructionLow: source.cyclesPerInstructionLow,
+                cyclesPerInstructionHigh: source.cyclesPerInstructionHigh, clockHz: profile.clockHz.value,
+                frontendInstructions: frontend)
+            if source.estimate { notes.append("latency is an estimate from \(source.core) instruction counts (\(profile.core.value) not measured)") }
+        } else {
+            missing.append("instruction count of \(config.model) on \(profile.latency.map(\.core).joined(separator: " or "))")
+        }
+        if let l = latency, l.seconds > config.strideSeconds {
+            problems.append(String(format: "misses real time: %.3f ms per inference, stride %.3f ms (over by %.3f ms)",
+                                   l.seconds * 1e3, config.strideSeconds * 1e3, (l.seconds - config.strideSeconds) * 1e3))
+        }
+        return DeploymentReport(pipeline: config.pipeline, board: profile.id, boardTitle: profile.title, runtime: profile.runtime,
+                                model: config.model, modelSHA256: footprint.sha256, flash: flash, ram: ram, arenaBytes: arena,
+                                largestRegion: region, latency: latency, strideSeconds: config.strideSeconds,
+                                dutyCycle: config.dutyCycle, problems: problems, missing: missing, notes: notes)
+    }
+}
