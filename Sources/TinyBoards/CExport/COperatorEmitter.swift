@@ -79,7 +79,7 @@ struct COperatorEmitter {
             params("tml_conv2d_params", "\(p)_params", [
                 ("window", window(k.window)), ("input_channels", "\(k.inputChannels)"),
                 ("output_channels", "\(k.outputChannels)"),
-                ("q", weights(p, k.weights, k.bias, k.requantization, k.inputOffset, k.outputOffset,
+                ("q", weights(p, k.weights, k.bias, k.foldedBias, k.requantization, k.inputOffset, k.outputOffset,
                               k.activationMin, k.activationMax)),
             ])
             call(.conv2D, "tml_conv2d_s8(&\(p)_params, \(try pointer(k.input)), \(try pointer(k.output, mutable: true)));")
@@ -87,15 +87,15 @@ struct COperatorEmitter {
             params("tml_depthwise_conv2d_params", "\(p)_params", [
                 ("window", window(k.window)), ("input_channels", "\(k.inputChannels)"),
                 ("depth_multiplier", "\(k.depthMultiplier)"),
-                ("q", weights(p, k.weights, k.bias, k.requantization, k.inputOffset, k.outputOffset,
-                              k.activationMin, k.activationMax)),
+                ("q", weights(p, k.weights, k.bias, Self.foldDepthwise(k), k.requantization, k.inputOffset,
+                              k.outputOffset, k.activationMin, k.activationMax)),
             ])
             call(.depthwiseConv2D,
                  "tml_depthwise_conv2d_s8(&\(p)_params, \(try pointer(k.input)), \(try pointer(k.output, mutable: true)));")
         case .fullyConnected(let k):
             params("tml_fully_connected_params", "\(p)_params", [
                 ("batches", "\(k.batches)"), ("accum_depth", "\(k.accumDepth)"), ("output_depth", "\(k.outputDepth)"),
-                ("q", weights(p, k.weights, k.bias, k.requantization, k.inputOffset, k.outputOffset,
+                ("q", weights(p, k.weights, k.bias, k.foldedBias, k.requantization, k.inputOffset, k.outputOffset,
                               k.activationMin, k.activationMax)),
             ])
             call(.fullyConnected,
@@ -190,9 +190,23 @@ struct COperatorEmitter {
     }
 
     /// A nested designated initializer for `tml_weights`, emitting its four arrays.
-    private mutating func weights(_ p: String, _ w: [Int8], _ bias: [Int32], _ r: ChannelRequantization,
+    /// Depthwise `bias[oc] + inputOffset * Σ_taps w[tap][oc]` (wrapping, like the core's
+    /// `foldInputOffset`), for windows entirely inside the input.
+    static func foldDepthwise(_ k: DepthwiseConv2DInt8) -> [Int32] {
+        let outC = k.outputChannels
+        var folded = k.bias
+        for oc in 0 ..< outC {
+            var sum: Int32 = 0
+            for tap in 0 ..< k.weights.count / outC { sum &+= Int32(k.weights[tap * outC + oc]) }
+            folded[oc] = k.bias[oc] &+ k.inputOffset &* sum
+        }
+        return folded
+    }
+
+    private mutating func weights(_ p: String, _ w: [Int8], _ bias: [Int32], _ folded: [Int32], _ r: ChannelRequantization,
                                   _ inputOffset: Int32, _ outputOffset: Int32, _ lo: Int32, _ hi: Int32) -> String {
         let fields = [("weights", int8Array("\(p)_weights", w)), ("bias", int32Array("\(p)_bias", bias)),
+                      ("folded_bias", int32Array("\(p)_folded_bias", folded)),
                       ("multipliers", int32Array("\(p)_multipliers", r.multipliers)),
                       ("shifts", int32Array("\(p)_shifts", r.shifts)),
                       ("input_offset", "\(inputOffset)"), ("output_offset", "\(outputOffset)"),

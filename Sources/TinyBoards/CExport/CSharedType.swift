@@ -20,11 +20,14 @@ enum CSharedType: Int, CaseIterable, Comparable {
         case .weights:
             return """
             /* Constant weights of CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED with their int32 bias,
-               per-channel Q31 multipliers and shifts (`ChannelRequantization`), the input offset
-               (-input zero point), the output zero point and the fused-activation clamp range. */
+               the bias with the input offset folded in (folded_bias[oc] = bias[oc] + input_offset *
+               sum of all of channel oc's weights, for windows entirely inside the input), per-channel
+               Q31 multipliers and shifts (`ChannelRequantization`), the input offset (-input zero
+               point), the output zero point and the fused-activation clamp range. */
             typedef struct {
                 const int8_t *weights;
                 const int32_t *bias;
+                const int32_t *folded_bias;
                 const int32_t *multipliers;
                 const int32_t *shifts;
                 int32_t input_offset, output_offset, activation_min, activation_max;

@@ -95,13 +95,16 @@ public enum ReportCalculator {
 
         // Latency and real time.
         var latency: DeploymentReport.Latency?
-        let frontendCore = countSource?.core ?? profile.latency.first?.core ?? ""
         var frontend: Int?
         if let f = config.frontend {
-            if let perCall = measurements.features[f.measurement]?[frontendCore] {
+            // The model's count source first, then the profile's other cores in order.
+            let cores = (countSource.map { [$0.core] } ?? []) + profile.latency.map(\.core)
+            if let core = cores.first(where: { measurements.features[f.measurement]?[$0] != nil }),
+               let perCall = measurements.features[f.measurement]?[core] {
                 frontend = perCall * f.callsPerInference
+                if core != countSource?.core { notes.append("front-end count taken from \(core)") }
             } else {
-                missing.append("front-end measurement '\(f.measurement)' on \(frontendCore)")
+                missing.append("front-end measurement '\(f.measurement)' on \(Array(Set(cores)).sorted().joined(separator: " or "))")
             }
         } else {
             notes.append("latency covers the model only (the config names no front-end measurement)")
@@ -112,7 +115,7 @@ public enum ReportCalculator {
                 cyclesPerInstruction: source.cyclesPerInstruction, cyclesPerInstructionLow: source.cyclesPerInstructionLow,
                 cyclesPerInstructionHigh: source.cyclesPerInstructionHigh, clockHz: profile.clockHz.value,
                 frontendInstructions: frontend)
-            if source.estimate { notes.append("latency is an estimate from \(source.core) instruction counts (\(profile.core.value) not measured)") }
+            if source.estimate { notes.append("latency is an estimate from \(source.core) instruction counts (\(profile.title) itself not measured)") }
         } else {
             missing.append("instruction count of \(config.model) on \(profile.latency.map(\.core).joined(separator: " or "))")
         }
