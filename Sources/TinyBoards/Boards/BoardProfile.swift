@@ -93,11 +93,12 @@ public struct BoardProfile: Sendable {
         return try BoardProfile(json: JSONObject(contentsOf: path), id: id)
     }
 
-    /// Every profile in `directory` (files `*.json`), sorted by id.
+    /// Every profile in `directory` (files `*.json` except the `measurements*.json` kept beside
+    /// them), sorted by id.
     public static func loadAll(directory: String) throws(ConfigError) -> [BoardProfile] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         var out: [BoardProfile] = []
-        for file in files.sorted() where file.hasSuffix(".json") {
+        for file in files.sorted() where file.hasSuffix(".json") && !file.hasPrefix("measurements") {
             out.append(try load(id: String(file.dropLast(5)), directory: directory))
         }
         return out
