@@ -13,7 +13,7 @@ public func requantizeRow(_ acc: UnsafePointer<Int32>, count: Int, multipliers: 
         let x = acc[c] &<< leftShifts[c]
         let ab = Int64(x) &* Int64(multipliers[c])
         let nudged = ab &+ (ab >= 0 ? Int64(1 << 30) : Int64(1 - (1 << 30)))
-        let high = Int32(truncatingIfNeeded: (nudged &+ (nudged < 0 ? Int64((1 << 31) - 1) : 0)) &>> 31)
+        let high = Int32(truncatingIfNeeded: (nudged &+ (nudged < 0 ? Int64(Int32.max) : 0)) &>> 31)
         let rs = rightShifts[c]
         let mask = (Int32(1) &<< rs) &- 1
         let remainder = high & mask
