@@ -37,6 +37,8 @@ core_settings() {
     esac
     SWIFT_CPU=()
     for f in "${arch[@]}"; do SWIFT_CPU+=(-Xcc "$f"); done
+    # Arm: the DSP instructions of Sources/TinyCore/Kernels/PackedInt16Lanes.swift (Builtin module).
+    case "$TRIPLE" in armv7em*) SWIFT_CPU+=(-enable-experimental-feature BuiltinModule) ;; esac
 }
 
 # The portable modules the firmware links, in dependency order (TinyDSP once it has real sources).

@@ -9,6 +9,7 @@ import TinyLite
 ///     load instructions <N>
 ///     io <input bytes per case> <output bytes per case>
 ///     case <i> instructions <N> output <hex bytes>
+///     operator <k> <NAME> instructions <N>        (per operator, first case, run again one by one)
 ///     arena <bytes> heap <peak bytes> stack <peak bytes>
 ///
 /// Exit status 0 on success, 2 when the model does not load or the inputs do not fit it.
@@ -47,6 +48,12 @@ import TinyLite
             let instructions = board_instructions() - start
             print("case \(c) instructions \(instructions) output ", terminator: "")
             printHex(output)
+        }
+        input.copyMemory(from: firmware_input(), byteCount: inputBytes)
+        for k in 0 ..< graph.operators.count {
+            let start = board_instructions()
+            interpreter.evaluate(operatorAt: k)
+            print("operator \(k) \(model.operatorNames[k]) instructions \(board_instructions() - start)")
         }
         print("arena \(interpreter.plan.arenaBytes) heap \(board_heap_peak()) stack \(board_stack_peak())")
         board_exit(0)
