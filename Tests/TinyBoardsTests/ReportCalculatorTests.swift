@@ -30,7 +30,7 @@ import TinyBoards
                                         measurements: try F.measurements(F.complete))
         #expect(r.verdict == .doesNotFit)
         #expect(r.flash.headroom == -3_600)
-        #expect(r.problems.contains { $0.hasPrefix("flash short by 3600 B") })
+        #expect(r.problems.contains { $0.hasPrefix("flash short by 3,600 B") })
     }
 
     @Test func shortfallWithMissingItemsIsALowerBound() throws {
@@ -53,7 +53,7 @@ import TinyBoards
                                             config: try F.config(), footprint: F.footprint,
                                             measurements: try F.measurements(F.complete))
         #expect(tight.ram.headroom == 3_300) // the total fits, the arena does not fit a region
-        #expect(tight.problems.contains { $0.contains("largest contiguous RAM region (B, 7500 B) by 500 B") })
+        #expect(tight.problems.contains { $0.contains("largest contiguous RAM region (B, 7,500 B) by 500 B") })
     }
 
     @Test func missingMeasurementsAreReportedNotGuessed() throws {
@@ -101,7 +101,7 @@ import TinyBoards
                                         measurements: try F.measurements(F.complete))
         #expect(r.flash.available == 20_000 && r.flash.capacity == 100_000)
         #expect(r.ram.available == 49_000)
-        #expect(r.problems.contains { $0.hasPrefix("flash short by 3600 B") })
+        #expect(r.problems.contains { $0.hasPrefix("flash short by 3,600 B") })
     }
 
     @Test func firmwareFieldsAvoidDoubleCounting() throws {
@@ -110,11 +110,24 @@ import TinyBoards
         m.modelRodataBytes = 20_000
         m.bssBytes = 8_400           // the 8,000-byte arena is a static buffer
         m.arenaInBss = true
-        m.heapBytes = 2_000
         let r = ReportCalculator.report(profile: try F.board(), config: try F.config(), footprint: F.footprint,
                                         measurements: try F.measurements(m))
-        #expect(r.flash.used == 23_600)
-        #expect(r.ram.used == 11_200 + 2_000)
+        #expect(r.flash.used == 23_600 && r.flash.items[0].bytes == 20_000 && r.flash.items[1].bytes == 3_600)
+        #expect(r.ram.used == 11_200)
+    }
+
+    @Test func measuredHeapReplacesArenaAndPersistentData() throws {
+        var m = F.complete
+        m.heapBytes = 30_000
+        m.rodataBytes = 7_500        // the 7,000-byte .tflite is linked into rodata (model-level model_bytes)
+        let r = ReportCalculator.report(profile: try F.board(), config: try F.config(), footprint: F.footprint,
+                                        measurements: try F.measurements(m, modelBytes: 7_000))
+        // RAM = heap 30,000 + buffer 1,000 + stack 700 + statics 500 (the arena and per-channel data are in the heap).
+        #expect(r.ram.used == 32_200)
+        #expect(!r.ram.items.contains { $0.label == "arena" })
+        // flash = the linked model 7,000 + code (3,000 + 7,500 + 100 - 7,000).
+        #expect(r.flash.items[0].label.contains(".tflite") && r.flash.items[0].bytes == 7_000)
+        #expect(r.flash.used == 7_000 + 3_600)
     }
 
     @Test func boardsThatRunFromRAMCountCodeAndConstantsInRAM() throws {

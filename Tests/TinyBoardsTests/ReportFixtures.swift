@@ -39,7 +39,7 @@ enum ReportFixtures {
                                           cArenaBytes: 6_000, cConstantBytes: 22_000, multiplyAccumulates: 1)
 
     /// Measurements of "m.tflite" (sha "ab") on `core`.
-    static func measurements(core: String = "core-a", _ m: CoreMeasurement, sha: String = "ab",
+    static func measurements(core: String = "core-a", _ m: CoreMeasurement, sha: String = "ab", modelBytes: Int? = nil,
                              features: String = "") throws -> Measurements {
         var fields: [String] = []
         if let v = m.instructionsPerInference { fields.append("\"instructions_per_inference\": \(v)") }
@@ -54,7 +54,7 @@ enum ReportFixtures {
         if let v = m.arenaInBss { fields.append("\"arena_in_bss\": \(v)") }
         var result = Measurements()
         try result.merge(object("""
-        {"toolchain": "test", "models": {"m.tflite": {"sha256": "\(sha)", "cores": {"\(core)": {\(fields.joined(separator: ", "))}}}}
+        {"toolchain": "test", "models": {"m.tflite": {"sha256": "\(sha)", \(modelBytes.map { "\"model_bytes\": \($0)," } ?? "") "cores": {"\(core)": {\(fields.joined(separator: ", "))}}}}
          \(features)}
         """))
         return result

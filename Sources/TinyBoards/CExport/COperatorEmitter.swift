@@ -79,24 +79,24 @@ struct COperatorEmitter {
             params("tml_conv2d_params", "\(p)_params", [
                 ("window", window(k.window)), ("input_channels", "\(k.inputChannels)"),
                 ("output_channels", "\(k.outputChannels)"),
-                ("q", weights(p, k.weights, k.bias, k.foldedBias, k.requantization, k.inputOffset, k.outputOffset,
-                              k.activationMin, k.activationMax)),
+                ("q", weights(p, k.weights, Self.unfold(k), k.requantization.biases, k.requantization, k.inputOffset,
+                              k.outputOffset, k.activationMin, k.activationMax)),
             ])
             call(.conv2D, "tml_conv2d_s8(&\(p)_params, \(try pointer(k.input)), \(try pointer(k.output, mutable: true)));")
         case .depthwiseConv2D(let k):
             params("tml_depthwise_conv2d_params", "\(p)_params", [
                 ("window", window(k.window)), ("input_channels", "\(k.inputChannels)"),
                 ("depth_multiplier", "\(k.depthMultiplier)"),
-                ("q", weights(p, k.weights, k.bias, Self.foldDepthwise(k), k.requantization, k.inputOffset,
-                              k.outputOffset, k.activationMin, k.activationMax)),
+                ("q", weights(p, k.weights, k.requantization.biases, Self.foldDepthwise(k), k.requantization,
+                              k.inputOffset, k.outputOffset, k.activationMin, k.activationMax)),
             ])
             call(.depthwiseConv2D,
                  "tml_depthwise_conv2d_s8(&\(p)_params, \(try pointer(k.input)), \(try pointer(k.output, mutable: true)));")
         case .fullyConnected(let k):
             params("tml_fully_connected_params", "\(p)_params", [
                 ("batches", "\(k.batches)"), ("accum_depth", "\(k.accumDepth)"), ("output_depth", "\(k.outputDepth)"),
-                ("q", weights(p, k.weights, k.bias, k.foldedBias, k.requantization, k.inputOffset, k.outputOffset,
-                              k.activationMin, k.activationMax)),
+                ("q", weights(p, k.weights, nil, k.requantization.biases, k.requantization, k.inputOffset,
+                              k.outputOffset, k.activationMin, k.activationMax)),
             ])
             call(.fullyConnected,
                  "tml_fully_connected_s8(&\(p)_params, \(try pointer(k.input)), \(try pointer(k.output, mutable: true)));")
@@ -189,24 +189,38 @@ struct COperatorEmitter {
         return "{" + fields.map { ".\($0.0) = \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    /// A nested designated initializer for `tml_weights`, emitting its four arrays.
-    /// Depthwise `bias[oc] + inputOffset * Σ_taps w[tap][oc]` (wrapping, like the core's
-    /// `foldInputOffset`), for windows entirely inside the input.
-    static func foldDepthwise(_ k: DepthwiseConv2DInt8) -> [Int32] {
-        let outC = k.outputChannels
-        var folded = k.bias
-        for oc in 0 ..< outC {
+    /// A nested designated initializer for `tml_weights`, emitting its arrays.
+    /// Σ of each output channel's weights: rows of `depth` consecutive weights (OHWI, `[out][in]`)
+    /// when `channelsLast` is false, or the `channels`-strided columns of `[fH][fW][outC]`.
+    static func weightSums(_ w: [Int8], channels: Int, channelsLast: Bool) -> [Int32] {
+        let depth = w.count / max(channels, 1)
+        return (0 ..< channels).map { c in
             var sum: Int32 = 0
-            for tap in 0 ..< k.weights.count / outC { sum &+= Int32(k.weights[tap * outC + oc]) }
-            folded[oc] = k.bias[oc] &+ k.inputOffset &* sum
+            for t in 0 ..< depth { sum &+= Int32(w[channelsLast ? t * channels + c : c * depth + t]) }
+            return sum
         }
-        return folded
     }
 
-    private mutating func weights(_ p: String, _ w: [Int8], _ bias: [Int32], _ folded: [Int32], _ r: ChannelRequantization,
+    /// CONV_2D raw bias for the border path: the core keeps `bias + inputOffset * Σw` (folded), so
+    /// `bias = folded - inputOffset * Σw`, exact in wrapping arithmetic.
+    static func unfold(_ k: Conv2DInt8) -> [Int32] {
+        let sums = weightSums(k.weights, channels: k.outputChannels, channelsLast: false)
+        return zip(k.requantization.biases, sums).map { $0 &- k.inputOffset &* $1 }
+    }
+
+    /// DEPTHWISE_CONV_2D `bias + inputOffset * Σ_taps w[tap][oc]` (the core keeps the raw bias),
+    /// for windows entirely inside the input.
+    static func foldDepthwise(_ k: DepthwiseConv2DInt8) -> [Int32] {
+        let sums = weightSums(k.weights, channels: k.outputChannels, channelsLast: true)
+        return zip(k.requantization.biases, sums).map { $0 &+ k.inputOffset &* $1 }
+    }
+
+    /// `bias == nil` (FULLY_CONNECTED, which always folds) points `bias` at the folded array.
+    private mutating func weights(_ p: String, _ w: [Int8], _ bias: [Int32]?, _ folded: [Int32], _ r: ChannelRequantization,
                                   _ inputOffset: Int32, _ outputOffset: Int32, _ lo: Int32, _ hi: Int32) -> String {
-        let fields = [("weights", int8Array("\(p)_weights", w)), ("bias", int32Array("\(p)_bias", bias)),
-                      ("folded_bias", int32Array("\(p)_folded_bias", folded)),
+        let foldedName = int32Array("\(p)_folded_bias", folded)
+        let fields = [("weights", int8Array("\(p)_weights", w)),
+                      ("bias", bias.map { int32Array("\(p)_bias", $0) } ?? foldedName), ("folded_bias", foldedName),
                       ("multipliers", int32Array("\(p)_multipliers", r.multipliers)),
                       ("shifts", int32Array("\(p)_shifts", r.shifts)),
                       ("input_offset", "\(inputOffset)"), ("output_offset", "\(outputOffset)"),

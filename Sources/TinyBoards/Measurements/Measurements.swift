@@ -22,10 +22,13 @@ public struct CoreMeasurement: Sendable, Equatable {
     public var modelRodataBytes: Int?
     /// True when the arena is a static buffer inside `bss` (subtracted likewise).
     public var arenaInBss: Bool?
+    /// Instructions to load and prepare the model at boot (parse, plan, precompute).
+    public var loadInstructions: Int?
 
     public init(qemuMachine: String? = nil, instructionsPerInference: Int? = nil, textBytes: Int? = nil,
                 rodataBytes: Int? = nil, dataBytes: Int? = nil, bssBytes: Int? = nil, stackBytes: Int? = nil,
-                arenaBytes: Int? = nil, heapBytes: Int? = nil, modelRodataBytes: Int? = nil, arenaInBss: Bool? = nil) {
+                arenaBytes: Int? = nil, heapBytes: Int? = nil, modelRodataBytes: Int? = nil, arenaInBss: Bool? = nil,
+                loadInstructions: Int? = nil) {
         self.qemuMachine = qemuMachine
         self.instructionsPerInference = instructionsPerInference
         self.textBytes = textBytes
@@ -37,6 +40,7 @@ public struct CoreMeasurement: Sendable, Equatable {
         self.heapBytes = heapBytes
         self.modelRodataBytes = modelRodataBytes
         self.arenaInBss = arenaInBss
+        self.loadInstructions = loadInstructions
     }
 
     init(json o: JSONObject) throws(ConfigError) {
@@ -47,13 +51,16 @@ public struct CoreMeasurement: Sendable, Equatable {
                   stackBytes: try o.optionalInteger("stack_bytes"), arenaBytes: try o.optionalInteger("arena_bytes"),
                   heapBytes: try o.optionalInteger("heap_bytes"),
                   modelRodataBytes: try o.optionalInteger("model_rodata_bytes"),
-                  arenaInBss: o.has("arena_in_bss") ? try o.bool("arena_in_bss") : nil)
+                  arenaInBss: o.has("arena_in_bss") ? try o.bool("arena_in_bss") : nil,
+                  loadInstructions: try o.optionalInteger("load_instructions"))
     }
 }
 
 /// One model's measurements: the sha256 of the file measured and one entry per core.
 public struct ModelMeasurements: Sendable {
     public let sha256: String?
+    /// Size of the .tflite file the firmware links into `.rodata` (`model_bytes`), when it does.
+    public let modelBytes: Int?
     public let cores: [String: CoreMeasurement]
     /// The file the entry came from (for messages).
     public let file: String
@@ -61,7 +68,7 @@ public struct ModelMeasurements: Sendable {
 
 /// All measurement files merged: `models.<model path>` and `features.<key>.cores.<core>.instructions_per_call`.
 /// Shape (see `Pipelines/boards/README.md`):
-/// `{"toolchain": "...", "models": {"<model>": {"sha256": "...", "cores": {"cortex-m7": {...}}}},
+/// `{"toolchain": "...", "models": {"<model>": {"sha256": "...", "model_bytes": N, "cores": {"cortex-m7": {...}}}},
 ///   "features": {"<key>": {"cores": {"cortex-m7": {"instructions_per_call": N}}}}}`.
 /// Unknown extra keys are allowed (the firmware may record more); wrong types are errors.
 public struct Measurements: Sendable {
@@ -99,11 +106,12 @@ public struct Measurements: Sendable {
                     }
                 }
                 let sha = try entry.optionalString("sha256")?.lowercased()
+                let modelBytes = try entry.optionalInteger("model_bytes", minimum: 1) ?? self.models[model]?.modelBytes
                 if let sha, let previous = self.models[model]?.sha256, previous != sha {
                     throw entry.fail("sha256", "differs from another measurement file's for the same model")
                 }
-                self.models[model] = ModelMeasurements(sha256: sha ?? self.models[model]?.sha256, cores: cores,
-                                                       file: root.file)
+                self.models[model] = ModelMeasurements(sha256: sha ?? self.models[model]?.sha256, modelBytes: modelBytes,
+                                                       cores: cores, file: root.file)
             }
         }
         if let features = try root.optionalObject("features") {

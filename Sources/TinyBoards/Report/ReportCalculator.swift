@@ -6,9 +6,12 @@ import Foundation
 ///
 /// Flash = model constants (planner, or the C export's const data) + code (measured
 ///         .text + .rodata + .data, less `model_rodata_bytes`).
-/// RAM   = arena (planner) + persistent per-channel data (Swift core; the C export keeps it in
-///         flash) + pipeline buffers (config) + stack (measured) + firmware statics (.data + .bss,
-///         less the arena when `arena_in_bss`) + heap (when the firmware reports it)
+///         A firmware that links the model into .rodata reports it (`model_rodata_bytes`, or the
+///         model-level `model_bytes` of the linked .tflite): that part is the model item instead.
+/// RAM   = (measured heap peak, which holds the arena, per-channel data and model copies of the
+///         Swift firmware; or, unmeasured, arena + persistent per-channel data from the planner —
+///         the C export keeps per-channel data in flash) + pipeline buffers (config) + stack
+///         (measured) + firmware statics (.data + .bss, less the arena when `arena_in_bss`)
 ///         [+ code and constants when the board executes from RAM].
 /// Latency = (instructions per inference + front-end instructions) × CPI / clock, with the CPI
 ///         range giving the low/high bounds; real time needs latency (nominal) <= stride.
@@ -36,24 +39,42 @@ public enum ReportCalculator {
             missing.append("code/stack sizes of \(config.model) on \(cores.joined(separator: " or "))")
         }
 
-        // Flash.
+        // Flash. A firmware that links the model (the .tflite, or the C library's const arrays) into
+        // .rodata says how much of it is the model; that part is shown as the model, the rest as code.
+        let linkedModel = sizes.flatMap { $0.modelRodataBytes } ?? (isC ? nil : entry?.modelBytes)
         var code: Int?
         if let s = sizes, let text = s.textBytes, let rodata = s.rodataBytes, let data = s.dataBytes {
-            code = text + rodata + data - (s.modelRodataBytes ?? 0)
+            code = text + rodata + data - (linkedModel ?? 0)
         }
-        let constants = DeploymentReport.Item(label: isC ? "model constants (C const data)" : "model constants",
-                                              bytes: isC ? footprint.cConstantBytes : footprint.constantBytes,
-                                              origin: isC ? "C export" : "planner")
+        let constants: DeploymentReport.Item
+        if let linked = linkedModel, sizes?.modelRodataBytes == nil {
+            constants = .init(label: "model (.tflite linked into .rodata)", bytes: linked, origin: sizeOrigin)
+        } else {
+            constants = .init(label: isC ? "model constants (C const data)" : "model constants",
+                              bytes: isC ? footprint.cConstantBytes : footprint.constantBytes, origin: isC ? "C export" : "planner")
+        }
         let codeItem = DeploymentReport.Item(label: "code (.text + .rodata + .data)", bytes: code, origin: sizeOrigin)
         let flashReserved = config.reserved?.flashBytes ?? 0
         let flash = DeploymentReport.Budget(items: [constants, codeItem], available: profile.flashBytes.value - flashReserved,
                                             capacity: profile.flashBytes.value, reserved: flashReserved)
 
-        // RAM.
+        // RAM. A measured heap peak already holds what the Swift firmware allocates at run time
+        // (arena, per-channel data, the graph and any copies of the model), so those are not added.
         let arena = isC ? footprint.cArenaBytes : footprint.arenaBytes
-        var ramItems = [DeploymentReport.Item(label: "arena", bytes: arena, origin: isC ? "planner (activations)" : "planner")]
-        if !isC {
-            ramItems.append(.init(label: "persistent per-channel data", bytes: footprint.persistentBytes, origin: "planner"))
+        let heap = isC ? nil : sizes?.heapBytes
+        var ramItems: [DeploymentReport.Item] = []
+        if let heap {
+            ramItems.append(.init(label: "heap peak (arena, per-channel data, graph and model copies)", bytes: heap,
+                                  origin: sizeOrigin))
+            notes.append("the measured heap holds the arena (\(ReportText.grouped(arena)) B) and the per-channel data "
+                + "(\(ReportText.grouped(footprint.persistentBytes)) B); the rest of its \(ReportText.grouped(heap)) B is "
+                + "the graph and the model copies the firmware makes")
+        } else {
+            ramItems.append(.init(label: "arena", bytes: arena, origin: isC ? "planner (activations)" : "planner"))
+            if !isC {
+                ramItems.append(.init(label: "persistent per-channel data", bytes: footprint.persistentBytes, origin: "planner"))
+                if sizes != nil { notes.append("the firmware reports no heap_bytes: run-time allocations beyond the arena are not included") }
+            }
         }
         for b in config.buffers { ramItems.append(.init(label: "\(b.kind.rawValue) buffer: \(b.name)", bytes: b.bytes, origin: "config")) }
         ramItems.append(.init(label: "stack", bytes: sizes?.stackBytes, origin: sizeOrigin))
@@ -63,15 +84,14 @@ public enum ReportCalculator {
                 statics = data + bss - (s.arenaInBss == true ? (s.arenaBytes ?? 0) : 0)
             }
             ramItems.append(.init(label: "firmware statics (.data + .bss)", bytes: statics, origin: sizeOrigin))
-            if let heap = sizes?.heapBytes {
-                ramItems.append(.init(label: "heap (peak)", bytes: heap, origin: sizeOrigin))
-            } else if sizes != nil {
-                notes.append("the firmware reports no heap_bytes: heap use (if any) is not included")
-            }
+        }
+        if let load = entry?.cores[countSource?.core ?? ""]?.loadInstructions, let source = countSource {
+            notes.append(String(format: "loading the model at boot takes %@ instructions (%.1f ms)", ReportText.grouped(load),
+                                Double(load) * source.cyclesPerInstruction / Double(profile.clockHz.value) * 1e3))
         }
         if profile.executesFromRAM != nil {
             ramItems.append(.init(label: "code (runs from RAM)", bytes: code, origin: sizeOrigin))
-            ramItems.append(.init(label: "model constants (copied to RAM at boot)", bytes: constants.bytes, origin: constants.origin))
+            ramItems.append(.init(label: "\(constants.label), copied to RAM at boot", bytes: constants.bytes, origin: constants.origin))
         }
         let ramReserved = config.reserved?.ramBytes ?? 0
         let ram = DeploymentReport.Budget(items: ramItems, available: profile.ramBytes - ramReserved,
@@ -83,14 +103,14 @@ public enum ReportCalculator {
         // Fit.
         for (name, budget) in [("flash", flash), ("RAM", ram)] where budget.headroom < 0 {
             let unknown = budget.missing
-            problems.append("\(name) short by \(unknown.isEmpty ? "" : "at least ")\(-budget.headroom) B "
-                + "(\(budget.used) B needed, \(budget.available) B available"
+            problems.append("\(name) short by \(unknown.isEmpty ? "" : "at least ")\(ReportText.grouped(-budget.headroom)) B "
+                + "(\(ReportText.grouped(budget.used)) B needed, \(ReportText.grouped(budget.available)) B available"
                 + (unknown.isEmpty ? ")" : "; not counted: \(unknown.joined(separator: ", ")))"))
         }
         let region = profile.largestRegion.map { ($0.name, $0.bytes.value) } ?? ("RAM", profile.ramBytes)
         if arena > region.1 {
-            problems.append("arena of \(arena) B does not fit the largest contiguous RAM region (\(region.0), \(region.1) B) "
-                + "by \(arena - region.1) B")
+            problems.append("arena of \(ReportText.grouped(arena)) B does not fit the largest contiguous RAM region "
+                + "(\(region.0), \(ReportText.grouped(region.1)) B) by \(ReportText.grouped(arena - region.1)) B")
         }
 
         // Latency and real time.
