@@ -23,6 +23,8 @@ Training windows (all classes treated alike, so the model cannot learn lengths o
   recordings' mean orientation: in this data set a wing instance barely moves (peak-to-peak
   0.01-0.1 g), so stillness there cannot be told from a wing; elsewhere, holding the device still
   is not a gesture.
+A pipeline without a negative class (negativeLabel null, e.g. triggered captures) gets neither
+negative context nor still windows.
 Selection: the epoch with the best float accuracy on val (ties: lower val loss).
 Outputs: the int8 .tflite (int8 input and output, TFLite full-integer quantisation calibrated on
 the centred training windows) and the model input quantisation written into pipeline.json.
@@ -84,7 +86,7 @@ def place(rec, w, rng, streams, context):
 
 
 def augment(recs, y, w, negative, streams, copies, context, still, wing, rng):
-    gesture_lengths = [len(r) for r, yi in zip(recs, y) if yi != negative]
+    gesture_lengths = [len(r) for r, yi in zip(recs, y) if yi != negative]   # every class when negative is None
     xs, ys = [], []
     for r, yi in zip(recs, y):
         for _ in range(copies):
@@ -157,7 +159,7 @@ def main():
     with open(args.pipeline) as f:
         pipeline = json.load(f)
     labels = list(pipeline["labels"])
-    negative = labels.index(pipeline["negativeLabel"])
+    negative = labels.index(pipeline["negativeLabel"]) if pipeline["negativeLabel"] is not None else None
     train = np.load(os.path.join(args.features, "train.npz"))
     val = np.load(os.path.join(args.features, "val.npz"))
     for name, d in (("train", train), ("val", val)):
@@ -166,12 +168,14 @@ def main():
     _, w, channels = train["x"].shape
 
     recs = recordings(train["x"], train["lengths"])
-    streams = [s for s in negative_streams(recs, train["y"], train["files"], negative) if len(s) >= w]
+    streams = [] if negative is None else \
+        [s for s in negative_streams(recs, train["y"], train["files"], negative) if len(s) >= w]
     wing = None
     if "wing" in labels:
         m = np.mean([r[:, :3].mean(0) for r, yi in zip(recs, train["y"]) if yi == labels.index("wing")], 0)
         wing = m / np.linalg.norm(m)
-    xt, yt = augment(recs, train["y"], w, negative, streams, args.copies, args.context, args.still, wing, rng)
+    still = args.still if negative is not None else 0   # stillness is "negative"; without that class, none
+    xt, yt = augment(recs, train["y"], w, negative, streams, args.copies, args.context, still, wing, rng)
     xv, yv = val["x"].astype(np.float32), val["y"]
     print(f"train windows {len(xt)} (from {len(recs)} recordings, {len(streams)} negative streams); val {len(xv)}")
 
