@@ -86,7 +86,8 @@ let package = Package(
         .testTarget(name: "TinyIOTests", dependencies: ["TinyTestSupport", "TinyIO"]),
         .testTarget(name: "KeywordSpottingTests", dependencies: ["TinyTestSupport", "KeywordSpotting"]),
         .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "MotorAnomaly", "TinyRuntime", "TinyIO", "TinyFeatures"]),
-        .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "GestureRecognition", "TinyFeatures", "TinyDSP", "TinyIO", "TinyRuntime"]),
+        .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "GestureRecognition", "TinyFeatures", "TinyDSP", "TinyIO", "TinyRuntime"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds"]),
         .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
     ]

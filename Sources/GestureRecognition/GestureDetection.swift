@@ -2,7 +2,7 @@
 ///
 /// `time` is the end of the model window whose smoothed prediction fired, in seconds from the
 /// first sample of the stream (at the model's sample rate: sample index / rate); the gesture itself
-/// happened within the preceding window (`GesturePipeline.windowSeconds`). `confidence` is the
+/// happened within the preceding window (`SensorWindowSpec.windowSeconds`). `confidence` is the
 /// averaged probability that crossed the threshold (`PredictionSmoother`).
 public struct GestureDetection: Sendable, Equatable {
     public let label: String

@@ -52,9 +52,6 @@ public final class GestureRecognizer {
     public var axisCount: Int { classifier.axisCount }
     public var windowLength: Int { classifier.windowLength }
 
-    /// The class probabilities of the latest inference (before smoothing).
-    public var latestProbabilities: [Float] { probabilities }
-
     /// Adds one sample (`axisCount` values); returns the gesture it completes, if any.
     public func push(_ sample: UnsafeBufferPointer<Float>) -> GestureDetection? {
         precondition(sample.count == axisCount, "GestureRecognizer.push: \(sample.count) values, expected \(axisCount)")
@@ -76,14 +73,6 @@ public final class GestureRecognizer {
             if let e = hold.withUnsafeBufferPointer({ append($0, reportedAt: sampleCount) }) { events.append(e) }
         }
         return events
-    }
-
-    /// Forgets the stream (window, smoother, counters).
-    public func reset() {
-        sampleCount = 0
-        pushed = 0
-        head = 0
-        smoother.reset()
     }
 
     private func append(_ sample: UnsafeBufferPointer<Float>, reportedAt index: Int) -> GestureDetection? {

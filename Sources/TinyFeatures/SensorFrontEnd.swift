@@ -85,9 +85,6 @@ public final class SensorFrontEnd {
         }
     }
 
-    /// Frames emitted so far at the model rate.
-    public var outputFrames: Int { emitted }
-
     /// Accepts one input frame (`spec.channelCount` values); calls `emit` with each model-rate frame it completes.
     public func push(_ input: UnsafeBufferPointer<Float>, emit: (UnsafeBufferPointer<Float>) -> Void) throws(SensorInputError) {
         precondition(input.count == channels, "SensorFrontEnd.push: \(input.count) values, expected \(channels)")
