@@ -28,7 +28,7 @@ struct RawOperator {
 /// `math` supplies `expf`/`tanhf` for the SOFTMAX/LOGISTIC/TANH tables (see `HostMath`).
 public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) -> LiteModel {
     if bytes.count < 16 { throw .malformed(.tooSmall) }
-    if bytes.count >= Int(Int32.max) { throw .malformed(.tooLarge) }
+    if bytes.count > 1 << 30 { throw .malformed(.tooLarge) }
     let buffer = FlatBuffer(bytes: bytes)
     let model = try buffer.root()
     let version = try model.u32(0)
@@ -58,12 +58,14 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
         for d in shape32 {
             if d < 0 || d > 1 << 24 { throw .malformed(.badShape) }
             shape.append(Int(d))
-            elements = elements.multipliedReportingOverflow(by: max(Int(d), 1)).partialValue
-            if elements > 1 << 30 { throw .malformed(.tooLarge) }
+            let (product, overflow) = elements.multipliedReportingOverflow(by: max(Int(d), 1))
+            if overflow || product > 1 << 27 { throw .malformed(.tooLarge) }
+            elements = product
         }
         let typeCode = try t.i8(1)
         usedTypes.append(typeCode)
         let type = elementType(typeCode) ?? .int8
+        // At most 2^30 bytes per tensor (2^27 elements of up to 8 bytes): sizes fit 32-bit `Int`.
         var quantization: Quantization?
         if let q = try t.table(4) {
             let scales = try q.floats(2)
@@ -83,7 +85,7 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
             }
         }
         var storage = TensorStorage.activation
-        let bufferIndex = Int(try t.u32(2))
+        let bufferIndex = try t.index(2)
         if bufferIndex >= buffers.count && bufferIndex != 0 { throw .malformed(.badBufferIndex) }
         if bufferIndex > 0 {
             let b = buffers[bufferIndex]
@@ -128,7 +130,7 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
     var raw: [RawOperator] = []
     var unsupported: [UnsupportedOperator] = []
     for op in try subgraph.tables(3) {
-        let codeIndex = Int(try op.u32(0))
+        let codeIndex = try op.index(0)
         if codeIndex >= codes.count { throw .malformed(.badOperatorCode) }
         let (code, opVersion) = codes[codeIndex]
         let r = RawOperator(code: code, version: opVersion,
@@ -160,9 +162,13 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
             throw .invalidGraph(error)
         }
     }
-    // Refuse graphs whose planned arena (activations + operator scratch) could not be allocated.
+    // Refuse graphs whose planned arena (activations + operator scratch) could exceed 2^30 bytes:
+    // bounding the sum of all buffers also keeps the planner's offsets far from overflow.
     let maximumArenaBytes = 1 << 30
-    for op in builder.operators where op.scratchBytes > maximumArenaBytes { throw .invalidGraph(.arenaTooLarge) }
+    var buffered: Int64 = 0
+    for t in builder.tensors where !t.isConstant { buffered += Int64(t.byteCount) }
+    for op in builder.operators { buffered += Int64(op.scratchBytes) }
+    if buffered > Int64(maximumArenaBytes) { throw .invalidGraph(.arenaTooLarge) }
     let graph = Graph(tensors: builder.tensors, operators: builder.operators,
                       operatorInputs: builder.operatorInputs, operatorOutputs: builder.operatorOutputs,
                       inputs: graphInputs, outputs: graphOutputs, constants: builder.constants)

@@ -11,11 +11,10 @@ public struct DepthwiseConv2DInt8: Sendable {
     public let inputChannels: Int, depthMultiplier: Int
     public let inputOffset: Int32, outputOffset: Int32
     public let activationMin: Int32, activationMax: Int32
+    /// Per output channel: bias, multiplier and shifts.
     public let requantization: ChannelRequantization
     /// Weights `[fH, fW, outC]` (as stored in the model).
     public let weights: [Int8]
-    /// Bias per output channel.
-    public let bias: [Int32]
 
     public var outputChannels: Int { inputChannels * depthMultiplier }
 
@@ -40,9 +39,10 @@ public struct DepthwiseConv2DInt8: Sendable {
                               padding: options.padding)
         let w = try context.constantInt8(filterTensor, constants)
         weights = w
-        bias = try loadBias(context: context, id: try context.inputID(2), channels: outC, constants: constants)
+        let bias = try loadBias(context: context, id: try context.inputID(2), channels: outC, constants: constants)
         requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
-                                                   output: outputTensor, channels: outC, quantizedDimension: 3)
+                                                   output: outputTensor, channels: outC, quantizedDimension: 3,
+                                                   bias: bias)
         inputOffset = -inputTensor.zeroPoint
         outputOffset = outputTensor.zeroPoint
         (activationMin, activationMax) = activationRangeInt8(options.activation, scale: outputTensor.scale,
@@ -53,12 +53,15 @@ public struct DepthwiseConv2DInt8: Sendable {
         window.batches * window.outputHeight * window.outputWidth * outputChannels * window.filterHeight * window.filterWidth
     }
 
-    /// Arena scratch: one Int32 accumulator per output channel.
+    /// Arena scratch: one Int32 accumulator per output channel (the channel-vector path).
     public var scratchBytes: Int { outputChannels * 4 }
 
-    /// Channel-vectorized evaluation: per output pixel, `acc[oc] = bias[oc]`, then for each in-image
-    /// tap `acc[oc] += w[tap][oc] * (x[oc / m] - zp)` over contiguous channels (a loop the compiler
-    /// vectorizes), then requantization. Exact integer sums, so identical to the reference order.
+    /// On Cortex-M with depth multiplier 1 and a channel count divisible by 4,
+    /// `depthwiseConvolveChannelQuads` (accumulators in registers, DSP lanes); otherwise the
+    /// channel-vector path: per output pixel, `acc[oc] = 0`, then for each in-image tap
+    /// `acc[oc] += w[tap][oc] * (x[oc / m] - zp)` over contiguous channels (a loop the host compiler
+    /// vectorizes), then requantization with the bias. Exact integer sums, so identical to the
+    /// reference order.
     public func evaluate(_ memory: TensorMemory) {
         let w = window
         let inC = inputChannels, mult = depthMultiplier, outC = inputChannels * depthMultiplier
@@ -67,25 +70,28 @@ public struct DepthwiseConv2DInt8: Sendable {
         let acc = memory.scratch.assumingMemoryBound(to: Int32.self)
         let offset = inputOffset
         weights.withUnsafeBufferPointer { weightBuffer in
-        bias.withUnsafeBufferPointer { biasBuffer in
-        requantization.multipliers.withUnsafeBufferPointer { multipliers in
-        requantization.leftShifts.withUnsafeBufferPointer { leftShifts in
-        requantization.rightShifts.withUnsafeBufferPointer { rightShifts in
+        requantization.withParameters { parameters in
+            let requantizer = ChannelRequantizer(parameters: parameters, outputOffset: outputOffset,
+                                                 minimum: activationMin, maximum: activationMax)
             let weightBase = weightBuffer.baseAddress!
-            let biasBase = biasBuffer.baseAddress!
+            #if arch(arm)
+            if mult == 1 && inC % 4 == 0 {
+                depthwiseConvolveChannelQuads(window: w, channels: inC, input: inputData, weights: weightBase,
+                                              inputOffset: offset, output: outputData, requantizer: requantizer)
+                return
+            }
+            #endif
             for b in 0 ..< w.batches {
                 for oy in 0 ..< w.outputHeight {
                     let originY = oy * w.strideHeight - w.padTop
                     for ox in 0 ..< w.outputWidth {
                         let originX = ox * w.strideWidth - w.padLeft
                         let out = outputData + ((b * w.outputHeight + oy) * w.outputWidth + ox) * outC
-                        acc.update(from: biasBase, count: outC)
-                        for fy in 0 ..< w.filterHeight {
+                        acc.update(repeating: 0, count: outC)
+                        for fy in w.tapRange(origin: originY, vertical: true) {
                             let iy = originY + fy * w.dilationHeight
-                            if iy < 0 || iy >= w.inputHeight { continue }
-                            for fx in 0 ..< w.filterWidth {
+                            for fx in w.tapRange(origin: originX, vertical: false) {
                                 let ix = originX + fx * w.dilationWidth
-                                if ix < 0 || ix >= w.inputWidth { continue }
                                 let x = inputData + ((b * w.inputHeight + iy) * w.inputWidth + ix) * inC
                                 let f = weightBase + (fy * w.filterWidth + fx) * outC
                                 if mult == 1 {
@@ -95,12 +101,10 @@ public struct DepthwiseConv2DInt8: Sendable {
                                 }
                             }
                         }
-                        requantizeRow(acc, count: outC, multipliers: multipliers.baseAddress!,
-                                      leftShifts: leftShifts.baseAddress!, rightShifts: rightShifts.baseAddress!,
-                                      outputOffset: outputOffset, min: activationMin, max: activationMax, into: out)
+                        requantizer.requantizeRow(acc, count: outC, into: out)
                     }
                 }
             }
-        }}}}}
+        }}
     }
 }
