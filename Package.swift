@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "MotorAnomaly", "TinyRuntime", "TinyIO", "TinyFeatures"]),
         .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "GestureRecognition", "TinyFeatures", "TinyDSP", "TinyIO", "TinyRuntime"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds", "TinyIO", "TinyCLI"],
+        .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds", "TinyIO"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
     ]

@@ -6,9 +6,9 @@ import WildlifeSounds
 
 /// `tinyml eval wildlife --manifest FILE [--split val] [--json] [--report FILE]`: clip-level
 /// accuracy of the wildlife pipeline through the Swift int8 core — every clip's windows classified
-/// and averaged (`ClipClassifier`) — with top-3, per-class recall/precision and the confusion
-/// matrix. `--json` prints one object (`accuracy`, `top3`, `n`, `per_class`, `confusion`);
-/// `--report` writes the confusion matrix as HTML (or `.svg`).
+/// and averaged (`ClipClassifier`) — with top-3, per-class precision/recall/F1 and the confusion
+/// matrix (TinyCLI's shared `ConfusionMatrix`). `--json` prints one object (`accuracy`, `top3`, `n`,
+/// `per_class`, `confusion`, …); `--report` writes the confusion matrix as HTML (or `.svg`).
 struct EvalWildlifeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wildlife",
@@ -24,26 +24,29 @@ struct EvalWildlifeCommand: ParsableCommand {
         withToolErrors("tinyml eval wildlife") {
             let p = try WildlifePipeline(path: pipeline)
             let classifier = try WindowClassifier(pipeline: p)
-            let m = try Manifest(path: manifest)
             var bar: ProgressBar?
-            let e = try WildlifeEvaluation.run(manifest: m, split: split == "all" ? nil : split, pipeline: p,
-                                               classifier: classifier) { _, total in
+            let e = try WildlifeEvaluation.run(manifest: Manifest(path: manifest), split: split == "all" ? nil : split,
+                                               pipeline: p, classifier: classifier) { _, total in
                 if bar == nil { bar = ProgressBar(total: total, label: "eval wildlife") }
                 bar!.advance()
             }
             bar?.finish()
-            var matrix = ConfusionMatrix(labels: e.labels, ranks: 3)
-            for clip in e.clips { matrix.add(truth: clip.truth, ranked: clip.ranked) }
-            let lines = Self.humanLines(matrix, pipeline: p, split: split, inferences: classifier.inferences)
+            let matrix = ConfusionMatrix(labels: e.labels, truth: e.clips.map(\.truth), predicted: e.clips.map { $0.ranked[0] })
+            let top3 = e.topKAccuracy(3)
+            let header = "pipeline \(p.name), model \(URL(fileURLWithPath: p.modelPath).lastPathComponent) (int8, Swift core), "
+                + "split \(split): \(e.n) clips, \(classifier.inferences) windows; top-3 \(String(format: "%.2f %%", 100 * top3))"
             if json {
-                print(Self.jsonObject(matrix, pipeline: p, split: split).text)
+                var fields: [(String, JSONValue)] = [("pipeline", .string(p.name)), ("split", .string(split)), ("top3", .number(top3)),
+                                                     ("windows", .int(classifier.inferences))]
+                if case .object(let metrics) = matrix.json { fields += metrics }
+                print(JSONValue.object(fields).text)
             } else {
-                lines.forEach { print($0) }
+                print(header)
+                matrix.lines().forEach { print($0) }
             }
             if let report {
-                let svg = SVGConfusionMatrix(title: "Wildlife sounds, \(split): top-1 \(Self.percent(matrix.accuracy))", matrix: matrix).svg
-                let text = report.hasSuffix(".svg") ? svg
-                    : SVGLinePlot.htmlPage(title: "Wildlife evaluation: \(p.name)", lines: lines, figures: [svg])
+                let title = "Wildlife sounds: \(p.name), \(split)"
+                let text = report.hasSuffix(".svg") ? matrix.svg(title: title) : matrix.htmlReport(title: title, summary: [header])
                 do {
                     try text.write(toFile: report, atomically: true, encoding: .utf8)
                 } catch {
@@ -51,34 +54,5 @@ struct EvalWildlifeCommand: ParsableCommand {
                 }
             }
         }
-    }
-
-    static func percent(_ v: Double) -> String { v.isNaN ? "n/a" : String(format: "%.1f %%", 100 * v) }
-
-    static func humanLines(_ m: ConfusionMatrix, pipeline p: WildlifePipeline, split: String, inferences: Int) -> [String] {
-        var lines = [
-            "pipeline \(p.name), model \(URL(fileURLWithPath: p.modelPath).lastPathComponent) (int8, Swift core)",
-            "\(split): \(m.n) clips, \(inferences) windows; top-1 \(percent(m.accuracy)), top-3 \(percent(m.topKAccuracy(3)))",
-            "per class (recall / precision / clips):",
-        ]
-        for (c, label) in m.labels.enumerated() {
-            lines.append("  \(label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(percent(m.recall(c)).leftPad(8)) / "
-                + "\(percent(m.precision(c)).leftPad(8)) / \(m.examples(of: c))")
-        }
-        lines.append("confusion matrix:")
-        return lines + m.textRows.map { "  " + $0 }
-    }
-
-    static func jsonObject(_ m: ConfusionMatrix, pipeline p: WildlifePipeline, split: String) -> JSONValue {
-        .object([
-            ("pipeline", .string(p.name)), ("split", .string(split)), ("n", .int(m.n)),
-            ("accuracy", .number(m.accuracy)), ("top3", .number(m.topKAccuracy(3))),
-            ("labels", .array(m.labels.map { .string($0) })),
-            ("per_class", .array(m.labels.indices.map { c in
-                .object([("label", .string(m.labels[c])), ("n", .int(m.examples(of: c))),
-                         ("recall", .number(m.recall(c))), ("precision", .number(m.precision(c)))])
-            })),
-            ("confusion", .array(m.counts.map { .array($0.map { .int($0) }) })),
-        ])
     }
 }
