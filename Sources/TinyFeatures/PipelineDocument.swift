@@ -24,7 +24,8 @@ public struct PipelineDocument {
         let file = exists && isDirectory.boolValue ? URL(fileURLWithPath: path).appendingPathComponent("pipeline.json")
             : URL(fileURLWithPath: path)
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw PipelineDocumentError("cannot read pipeline '\(file.path)'" + (exists ? "" : ": no such file or directory"))
+            let missing = !FileManager.default.fileExists(atPath: file.path)
+            throw PipelineDocumentError("cannot read pipeline '\(file.path)'" + (missing ? ": no such file" : ""))
         }
         try self.init(jsonData: data, url: file, format: format, versions: versions, allowedKeys: allowedKeys)
     }

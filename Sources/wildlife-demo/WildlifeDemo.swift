@@ -50,7 +50,7 @@ struct WildlifeDemo: ParsableCommand {
         .object([
             ("type", .string("event")), ("start", .number(e.startSeconds)), ("end", .number(e.endSeconds)),
             ("windows", .int(e.windows)),
-            ("top", .array(e.top.map { .object([("label", .string($0.label)), ("score", .number(Double($0.score)))]) })),
+            ("top", .array(e.top.map { .object([("label", .string($0.label)), ("score", .number((Double($0.score) * 10000).rounded() / 10000))]) })),
         ])
     }
 
