@@ -13,8 +13,9 @@ public struct DepthwiseConv2DInt8: Sendable {
     public let activationMin: Int32, activationMax: Int32
     /// Per output channel: bias, multiplier and shifts.
     public let requantization: ChannelRequantization
-    /// Weights `[fH, fW, outC]` (as stored in the model).
-    public let weights: [Int8]
+    /// Number of filter weights; evaluation reads them in place from the graph's constant block
+    /// (tensor `filter`), so the kernel keeps no copy.
+    public let weightCount: Int
 
     public var outputChannels: Int { inputChannels * depthMultiplier }
 
@@ -37,8 +38,8 @@ public struct DepthwiseConv2DInt8: Sendable {
                               strideHeight: options.strideHeight, strideWidth: options.strideWidth,
                               dilationHeight: options.dilationHeight, dilationWidth: options.dilationWidth,
                               padding: options.padding)
-        let w = try context.constantInt8(filterTensor, constants)
-        weights = w
+        let w = try context.constantBytes(filterTensor, constants)
+        weightCount = w.count
         let bias = try loadBias(context: context, id: try context.inputID(2), channels: outC, constants: constants)
         requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
                                                    output: outputTensor, channels: outC, quantizedDimension: 3,
@@ -69,11 +70,10 @@ public struct DepthwiseConv2DInt8: Sendable {
         let outputData = memory.int8(output)
         let acc = memory.scratch.assumingMemoryBound(to: Int32.self)
         let offset = inputOffset
-        weights.withUnsafeBufferPointer { weightBuffer in
+        let weightBase = UnsafePointer(memory.int8(filter))
         requantization.withParameters { parameters in
             let requantizer = ChannelRequantizer(parameters: parameters, outputOffset: outputOffset,
                                                  minimum: activationMin, maximum: activationMax)
-            let weightBase = weightBuffer.baseAddress!
             #if arch(arm)
             if mult == 1 && inC % 4 == 0 {
                 depthwiseConvolveChannelQuads(window: w, channels: inC, input: inputData, weights: weightBase,
@@ -105,6 +105,6 @@ public struct DepthwiseConv2DInt8: Sendable {
                     }
                 }
             }
-        }}
+        }
     }
 }
