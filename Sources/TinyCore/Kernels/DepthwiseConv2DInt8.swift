@@ -54,8 +54,19 @@ public struct DepthwiseConv2DInt8: Sendable {
         window.batches * window.outputHeight * window.outputWidth * outputChannels * window.filterHeight * window.filterWidth
     }
 
-    /// Arena scratch: one Int32 accumulator per output channel (the channel-vector path).
-    public var scratchBytes: Int { outputChannels * 4 }
+    /// Whether `evaluate` takes the four-channel register path (Cortex-M builds, depth multiplier
+    /// 1, channels divisible by 4).
+    public var usesChannelQuads: Bool {
+        #if arch(arm)
+        return depthMultiplier == 1 && inputChannels % 4 == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Arena scratch: one Int32 accumulator per output channel for the channel-vector path, none
+    /// for the four-channel path.
+    public var scratchBytes: Int { usesChannelQuads ? 0 : outputChannels * 4 }
 
     /// On Cortex-M with depth multiplier 1 and a channel count divisible by 4,
     /// `depthwiseConvolveChannelQuads` (accumulators in registers, DSP lanes); otherwise the
@@ -74,13 +85,11 @@ public struct DepthwiseConv2DInt8: Sendable {
         requantization.withParameters { parameters in
             let requantizer = ChannelRequantizer(parameters: parameters, outputOffset: outputOffset,
                                                  minimum: activationMin, maximum: activationMax)
-            #if arch(arm)
-            if mult == 1 && inC % 4 == 0 {
+            if usesChannelQuads {
                 depthwiseConvolveChannelQuads(window: w, channels: inC, input: inputData, weights: weightBase,
                                               inputOffset: offset, output: outputData, requantizer: requantizer)
                 return
             }
-            #endif
             for b in 0 ..< w.batches {
                 for oy in 0 ..< w.outputHeight {
                     let originY = oy * w.strideHeight - w.padTop
