@@ -73,6 +73,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks (not tests): Benchmarks/features_vs_librosa.py drives this.
+        .executableTarget(name: "features-bench", dependencies: ["TinyDSP", "TinyFeatures"],
+                          path: "Benchmarks/FeaturesBench"),
+
         // Test-only helpers (repo root, fixtures, dataset locations).
         .target(name: "TinyTestSupport", path: "Sources/TinyTestSupport"),
 
@@ -81,7 +85,7 @@ let package = Package(
         .testTarget(name: "TinyDSPTests", dependencies: ["TinyTestSupport", "TinyDSP", "TinyFeatures", "TinyIO"]),
         .testTarget(name: "TinyIOTests", dependencies: ["TinyTestSupport", "TinyIO"]),
         .testTarget(name: "KeywordSpottingTests", dependencies: ["TinyTestSupport", "KeywordSpotting"]),
-        .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "MotorAnomaly"]),
+        .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "MotorAnomaly", "TinyRuntime", "TinyIO", "TinyFeatures"]),
         .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "GestureRecognition"]),
         .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds"]),
         .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),

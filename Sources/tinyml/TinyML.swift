@@ -15,6 +15,7 @@ struct TinyML: ParsableCommand {
             ReportCommand.self,
             ExportCommand.self,
             BenchCommand.self,
+            AudioCommand.self,
         ]
     )
 }

@@ -1,1 +1,0 @@
-// MotorAnomaly: placeholder until implemented.

@@ -1,0 +1,75 @@
+/// Scaling of the DCT-II that turns log-mel energies into cepstral coefficients.
+///
+/// With the plain sum `S[k] = Σₙ x[n]·cos(πk(2n+1)/(2N))`:
+/// - `none`: `y[k] = 2·S[k]` (`scipy.fft.dct(type=2, norm=None)`, `tf.signal.dct(type=2)`).
+/// - `orthonormal`: `y[0] = √(1/N)·S[0]`, `y[k] = √(2/N)·S[k]` (`norm='ortho'`, librosa's default).
+/// - `tensorflow`: `y[k] = 2·S[k] / √(2N) = √(2/N)·S[k]` for every `k`
+///   (`tf.signal.mfccs_from_log_mel_spectrograms`, MLPerf KWS, CMSIS-DSP `mfcc.dctMatrix`).
+public enum DCTNormalization: Sendable, Equatable {
+    case none
+    case orthonormal
+    case tensorflow
+}
+
+/// A DCT-II from `inputCount` log energies to the first `outputCount` coefficients, as a dense
+/// `outputCount × inputCount` matrix built once in `Double` (rounded to `Float`), with optional
+/// sinusoidal liftering `y[k] ×= 1 + (L/2)·sin(π(k+1)/L)` (librosa's `lifter=L`; `L = 0` is off).
+public struct DiscreteCosineTransform: Sendable {
+    public let inputCount: Int
+    public let outputCount: Int
+    public let normalization: DCTNormalization
+    public let lifter: Double
+    public private(set) var matrix: [Float]
+
+    public init(inputCount: Int, outputCount: Int, normalization: DCTNormalization, lifter: Double = 0) throws(DSPError) {
+        guard inputCount > 0 else { throw DSPError("DCT input count must be positive (got \(inputCount))") }
+        guard outputCount > 0, outputCount <= inputCount else {
+            throw DSPError("DCT coefficient count must be 1…\(inputCount) (got \(outputCount))")
+        }
+        guard lifter >= 0 else { throw DSPError("lifter must be ≥ 0 (got \(lifter))") }
+        self.inputCount = inputCount
+        self.outputCount = outputCount
+        self.normalization = normalization
+        self.lifter = lifter
+        let n = Double(inputCount)
+        matrix = [Float](repeating: 0, count: outputCount * inputCount)
+        for k in 0 ..< outputCount {
+            var scale: Double
+            switch normalization {
+            case .none: scale = 2
+            case .orthonormal: scale = k == 0 ? (1 / n).squareRoot() : (2 / n).squareRoot()
+            case .tensorflow: scale = (2 / n).squareRoot()
+            }
+            if lifter > 0 { scale *= 1 + lifter / 2 * PortableMath.sine(PortableMath.pi * Double(k + 1) / lifter) }
+            for i in 0 ..< inputCount {
+                matrix[k * inputCount + i] = Float(scale * PortableMath.cosine(PortableMath.pi * Double(k) * (2 * Double(i) + 1) / (2 * n)))
+            }
+        }
+    }
+
+    /// `out[k] = Σᵢ matrix[k·N + i] · input[i]`, `N = inputCount`, summed as four interleaved
+    /// partial sums (`i ≡ 0, 1, 2, 3 mod 4`) added pairwise — independent chains that pipeline.
+    @inline(__always)
+    public func apply(_ input: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        let n = inputCount
+        matrix.withUnsafeBufferPointer { m in
+            for k in 0 ..< outputCount {
+                let row = m.baseAddress! + k * n
+                var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+                var i = 0
+                while i + 4 <= n {
+                    s0 += row[i] * input[i]
+                    s1 += row[i + 1] * input[i + 1]
+                    s2 += row[i + 2] * input[i + 2]
+                    s3 += row[i + 3] * input[i + 3]
+                    i += 4
+                }
+                while i < n {
+                    s0 += row[i] * input[i]
+                    i += 1
+                }
+                out[k] = (s0 + s1) + (s2 + s3)
+            }
+        }
+    }
+}

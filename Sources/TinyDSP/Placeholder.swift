@@ -1,1 +1,0 @@
-// TinyDSP: placeholder until implemented.

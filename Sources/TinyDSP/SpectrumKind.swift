@@ -1,0 +1,31 @@
+/// Which spectrum the front end keeps from the complex DFT bins.
+///
+/// - `magnitude`: `|X[k]| = √(Re² + Im²)` (MLPerf KWS, `tf.abs(stft)`, `arm_cmplx_mag_f32`,
+///   `librosa … power=1`)
+/// - `power`: `|X[k]|² = Re² + Im²` (librosa's default `power=2`, python_speech_features'
+///   `powspec` without its `1/NFFT` factor)
+/// Scaling the input by `g` scales the magnitude by `|g|` and the power by `g²`.
+public enum SpectrumKind: Sendable, Equatable {
+    case magnitude
+    case power
+
+    /// Writes `count` spectrum values from `real`/`imaginary` to `out` (may alias neither input).
+    @inline(__always)
+    public func compute(real: UnsafePointer<Float>, imaginary: UnsafePointer<Float>,
+                        into out: UnsafeMutablePointer<Float>, count: Int) {
+        switch self {
+        case .power:
+            for k in 0 ..< count { out[k] = real[k] * real[k] + imaginary[k] * imaginary[k] }
+        case .magnitude:
+            for k in 0 ..< count { out[k] = (real[k] * real[k] + imaginary[k] * imaginary[k]).squareRoot() }
+        }
+    }
+
+    /// The factor the spectrum is multiplied by when the input is multiplied by `gain`.
+    public func scale(forInputGain gain: Float) -> Float {
+        switch self {
+        case .magnitude: return gain.magnitude
+        case .power: return gain * gain
+        }
+    }
+}

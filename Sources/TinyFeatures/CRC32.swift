@@ -1,0 +1,15 @@
+/// CRC-32 as zip, gzip and PNG use it (IEEE 802.3, reflected polynomial 0xEDB88320, initial value
+/// and final XOR 0xFFFFFFFF): `CRC32.checksum("123456789".utf8) == 0xCBF43926`.
+public enum CRC32 {
+    static let table: [UInt32] = (0 ..< 256).map { n in
+        var c = UInt32(n)
+        for _ in 0 ..< 8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+
+    public static func checksum<S: Sequence>(_ bytes: S) -> UInt32 where S.Element == UInt8 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+        return c ^ 0xFFFF_FFFF
+    }
+}

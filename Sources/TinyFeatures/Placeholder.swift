@@ -1,1 +1,0 @@
-// TinyFeatures: placeholder until implemented.

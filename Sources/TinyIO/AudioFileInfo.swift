@@ -1,0 +1,21 @@
+/// What an audio file's header says: rate, channels, length and encoding.
+public struct AudioFileInfo: Equatable, Sendable {
+    /// The path as given.
+    public var path: String
+    /// Frames per second.
+    public var sampleRate: Int
+    /// Samples per frame.
+    public var channelCount: Int
+    /// Frames the header declares (the count `AudioFileReader` verifies at the end of the file);
+    /// 0 for a stream on a pipe, whose length is unknown.
+    public var frames: Int
+    /// Container as libsndfile names it, e.g. "WAV (Microsoft)", "FLAC (Free Lossless Audio Codec)".
+    public var container: String
+    /// Sample encoding as libsndfile names it, e.g. "Signed 16 bit PCM", "Vorbis".
+    public var encoding: String
+    /// The raw libsndfile format code (`SF_FORMAT_*` major | minor).
+    public var formatCode: Int32
+
+    /// `frames / sampleRate`.
+    public var durationSeconds: Double { Double(frames) / Double(sampleRate) }
+}

@@ -1,0 +1,167 @@
+import CSndFile
+import Foundation
+
+/// Reads any audio file libsndfile decodes (WAV, FLAC, OGG/Vorbis, Opus, AIFF, CAF, RF64, MP3 with
+/// libsndfile ≥ 1.1, ...) block by block, as interleaved full-scale floats (see `FrameSource`), in
+/// constant memory whatever the file's length.
+///
+/// Opening validates the header: a missing, unreadable, zero-byte, unrecognised or zero-frame file,
+/// a rate outside `AudioLimits.sampleRates` or a channel count outside `AudioLimits.channelCounts`
+/// throws a typed `IOError`. While reading, a decode error throws `.unrecognizedFormat`, and a file
+/// that ends before the frame count its header declares throws `.truncated` when the end is reached
+/// (the frames before it have been delivered). A WAV whose data chunk claims more bytes than the file
+/// holds counts as truncated too (see `declaredFrames`).
+public final class AudioFileReader: FrameSource {
+    public let info: AudioFileInfo
+    private let handle: OpaquePointer
+    private var framesRead = 0
+    private var finished = false
+
+    public var sampleRate: Int { info.sampleRate }
+    public var channelCount: Int { info.channelCount }
+    public var sourceName: String { info.path }
+
+    /// Opens `path` for reading and validates its header.
+    public convenience init(path: String) throws(IOError) {
+        try ByteInput.checkReadableFile(path)
+        var sfInfo = SF_INFO()
+        guard let opened = sf_open(path, Int32(SFM_READ), &sfInfo) else {
+            throw .unrecognizedFormat(path: path, reason: String(cString: sf_strerror(nil)))
+        }
+        try self.init(opened: opened, sfInfo: sfInfo, name: path)
+    }
+
+    /// Reads audio with a header from an open descriptor, e.g. a WAV piped in on stdin
+    /// (`sox in.flac -t wav - | tool -`). libsndfile decodes WAV, AIFF and AU from a pipe; FLAC and
+    /// OGG need a seekable file. On a pipe the length is unknown: `info.frames` is 0 and the end of
+    /// the stream is the end of the audio (no truncation check). The descriptor stays open.
+    public convenience init(fileDescriptor: Int32, name: String) throws(IOError) {
+        var sfInfo = SF_INFO()
+        guard let opened = sf_open_fd(fileDescriptor, Int32(SFM_READ), &sfInfo, 0) else {
+            throw .unrecognizedFormat(path: name, reason: String(cString: sf_strerror(nil))
+                                      + " (from a pipe, send WAV, AIFF or AU; FLAC and OGG need a file)")
+        }
+        try self.init(opened: opened, sfInfo: sfInfo, name: name)
+    }
+
+    /// A WAV (or AIFF, AU) stream on standard input, named `<stdin>`.
+    public static func standardInput() throws(IOError) -> AudioFileReader {
+        try AudioFileReader(fileDescriptor: 0, name: "<stdin>")
+    }
+
+    private init(opened: OpaquePointer, sfInfo: SF_INFO, name: String) throws(IOError) {
+        handle = opened
+        let frames = sfInfo.seekable == 0 ? 0 : Self.declaredFrames(opened, sfInfo) ?? Int(sfInfo.frames)
+        info = AudioFileInfo(path: name, sampleRate: Int(sfInfo.samplerate), channelCount: Int(sfInfo.channels),
+                             frames: frames, container: Self.formatName(sfInfo.format & Int32(SF_FORMAT_TYPEMASK), major: true),
+                             encoding: Self.formatName(sfInfo.format & Int32(SF_FORMAT_SUBMASK), major: false),
+                             formatCode: sfInfo.format)
+        // deinit (sf_close) runs when a throwing init has set every stored property: validate now.
+        try AudioLimits.checkSampleRate(info.sampleRate)
+        try AudioLimits.checkChannelCount(info.channelCount)
+        guard info.frames > 0 || sfInfo.seekable == 0 else { throw .empty(source: name) }
+        sf_command(handle, Int32(SFC_SET_NORM_FLOAT), nil, Int32(SF_TRUE))
+    }
+
+    deinit { sf_close(handle) }
+
+    /// The header of `path` without reading any audio.
+    public static func info(path: String) throws(IOError) -> AudioFileInfo {
+        try AudioFileReader(path: path).info
+    }
+
+    /// Reads the whole file, interleaved, full scale. For long files prefer `readFrames(into:)`.
+    public static func readAll(path: String) throws(IOError) -> (info: AudioFileInfo, samples: [Float]) {
+        let reader = try AudioFileReader(path: path)
+        return (reader.info, try reader.readAll())
+    }
+
+    /// Every remaining frame, interleaved (for clips; long inputs should read blocks).
+    public func readAll() throws(IOError) -> [Float] {
+        // One spare frame, so a file of the declared length ends without growing the array.
+        var samples = [Float](repeating: 0, count: (info.frames > 0 ? info.frames + 1 : 1 << 16) * info.channelCount)
+        var total = 0
+        while true {
+            if total == samples.count { samples += [Float](repeating: 0, count: samples.count) }
+            let frames = try samples.withUnsafeMutableBufferPointer { buffer throws(IOError) in
+                try readFrames(into: UnsafeMutableBufferPointer(rebasing: buffer[total...]))
+            }
+            if frames == 0 { break }
+            total += frames * info.channelCount
+        }
+        samples.removeLast(samples.count - total)
+        return samples
+    }
+
+    public func readFrames(into buffer: UnsafeMutableBufferPointer<Float>) throws(IOError) -> Int {
+        let wanted = buffer.count / info.channelCount
+        guard !finished, wanted > 0, let base = buffer.baseAddress else { return 0 }
+        let got = Int(sf_readf_float(handle, base, sf_count_t(wanted)))
+        framesRead += got
+        if got < wanted {
+            finished = true
+            if sf_error(handle) != 0 {
+                throw .unrecognizedFormat(path: info.path, reason: "decode error after \(framesRead) frames: "
+                                          + String(cString: sf_strerror(handle)))
+            }
+            if framesRead < info.frames {
+                throw .truncated(path: info.path, expectedFrames: info.frames, readFrames: framesRead)
+            }
+            if framesRead == 0 { throw .empty(source: info.path) }
+        }
+        return got
+    }
+
+    /// Moves the read position to `frame` (0 ..< frames); the next read starts there.
+    public func seek(toFrame frame: Int) throws(IOError) {
+        guard (0 ..< info.frames).contains(frame) else {
+            throw .invalidArgument("seek to frame \(frame) of \(info.path), which has \(info.frames) frames")
+        }
+        guard sf_seek(handle, sf_count_t(frame), SEEK_SET) == frame else {
+            throw .unreadable(path: info.path, reason: "seek failed: " + String(cString: sf_strerror(handle)))
+        }
+        framesRead = frame
+        finished = false
+    }
+
+    /// The frame count a WAV header declares when its data chunk runs past the end of the file.
+    ///
+    /// libsndfile then silently shortens `frames` to what is present and records the header's size in
+    /// its log ("data : 8820 (should be 3956)"); that line is the only trace of a cut-off WAV, so it
+    /// is read back here for the plain PCM and float encodings (fixed bytes per frame). Placeholder
+    /// sizes that recorders write while still recording (0, 0x7FFFFFFF, 0xFFFFFFFF) are not a
+    /// truncation and give nil, as does every other format.
+    private static func declaredFrames(_ handle: OpaquePointer, _ sfInfo: SF_INFO) -> Int? {
+        let bytesPerSample: [Int32: Int] = [Int32(SF_FORMAT_PCM_U8): 1, Int32(SF_FORMAT_PCM_S8): 1,
+                                            Int32(SF_FORMAT_PCM_16): 2, Int32(SF_FORMAT_PCM_24): 3,
+                                            Int32(SF_FORMAT_PCM_32): 4, Int32(SF_FORMAT_FLOAT): 4,
+                                            Int32(SF_FORMAT_DOUBLE): 8]
+        let major = sfInfo.format & Int32(SF_FORMAT_TYPEMASK)
+        guard major == Int32(SF_FORMAT_WAV) || major == Int32(SF_FORMAT_WAVEX),
+              let width = bytesPerSample[sfInfo.format & Int32(SF_FORMAT_SUBMASK)] else { return nil }
+        var log = [CChar](repeating: 0, count: 8192)
+        sf_command(handle, Int32(SFC_GET_LOG_INFO), &log, Int32(log.count))
+        let text = String(decoding: log.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("data : ") && $0.contains("(should be") }),
+              let declared = Int(line.dropFirst("data : ".count).prefix { $0.isNumber }),
+              ![0, 0x7FFF_FFFF, 0xFFFF_FFFF].contains(declared) else { return nil }
+        let frames = declared / (width * Int(sfInfo.channels))
+        return frames > Int(sfInfo.frames) ? frames : nil
+    }
+
+    /// libsndfile's name for a major (container) or minor (encoding) format code.
+    private static func formatName(_ code: Int32, major: Bool) -> String {
+        let command = major ? SFC_GET_FORMAT_MAJOR : SFC_GET_FORMAT_SUBTYPE
+        // Majors and subtypes are looked up by index; scan the (short) tables for the code.
+        var count: Int32 = 0
+        sf_command(nil, Int32(major ? SFC_GET_FORMAT_MAJOR_COUNT : SFC_GET_FORMAT_SUBTYPE_COUNT),
+                   &count, Int32(MemoryLayout<Int32>.size))
+        for index in 0 ..< count {
+            var entry = SF_FORMAT_INFO()
+            entry.format = index
+            sf_command(nil, Int32(command), &entry, Int32(MemoryLayout<SF_FORMAT_INFO>.size))
+            if entry.format == code, let name = entry.name { return String(cString: name) }
+        }
+        return "format 0x" + String(code, radix: 16)
+    }
+}

@@ -1,1 +1,0 @@
-// TinyIO: placeholder until implemented.

@@ -1,0 +1,91 @@
+import Foundation
+import MotorAnomaly
+import TinyCLI
+
+/// What `anomaly-monitor stream` prints: human lines (learning result, alarm changes, a status
+/// line every `statusEvery` seconds of signal, the summary) or JSON lines (one object per window,
+/// then `{"summary": …}`), flushed line by line so pipes see them at once.
+struct MonitorOutput {
+    let json: Bool
+    let statusEvery: Double
+    private var nextStatus: Double
+
+    init(json: Bool, statusEvery: Double) {
+        self.json = json
+        self.statusEvery = statusEvery
+        nextStatus = statusEvery
+    }
+
+    static func number(_ v: Double?) -> String { v.map { String(format: "%.4g", $0) } ?? "-" }
+    static func stamp(_ t: Double) -> String { "[" + String(format: "%9.2f", t) + " s]" }
+
+    mutating func window(_ report: AnomalyMonitor.WindowReport, detector: AnomalyDetector) {
+        let d = report.decision
+        let learned = d.phase == .learning && d.threshold != nil
+        let state = d.phase == .learning ? "learning" : (d.alarmActive ? "alarm" : "normal")
+        if json {
+            var fields: [(String, JSONValue)] = [
+                ("t", .number(report.time)), ("window", .int(d.window)),
+                ("score", d.score.map { .number($0) } ?? .null), ("threshold", d.threshold.map { .number($0) } ?? .null),
+                ("state", .string(state)),
+            ]
+            if let t = d.transition { fields.append(("event", .string(t == .raised ? "raised" : "cleared"))) }
+            if learned { fields.append(("event", .string("learned"))) }
+            print(JSONValue.object(fields).text)
+            flushStdout()
+            return
+        }
+        let stamp = Self.stamp(report.time)
+        if learned, let t = d.threshold {
+            let c = detector.calibration
+            print("\(stamp) learned normal from \(d.window + 1) windows; threshold \(Self.number(t)) = mean \(Self.number(c.scores.mean)) "
+                + "+ \(Self.number(c.k)) × σ \(Self.number(c.scores.standardDeviation)) of \(c.scores.count) out-of-sample scores")
+        }
+        switch d.transition {
+        case .raised?:
+            print("\(stamp) ALARM raised: score \(Self.number(d.score)) > threshold \(Self.number(d.threshold)) "
+                + "for \(detector.alarm.raiseAfter) windows in a row")
+        case .cleared?:
+            print("\(stamp) alarm cleared: score \(Self.number(d.score)) ≤ threshold \(Self.number(d.threshold)) "
+                + "for \(detector.alarm.clearAfter) windows in a row")
+        case nil: break
+        }
+        if report.time >= nextStatus {
+            while nextStatus <= report.time { nextStatus += statusEvery }
+            print("\(stamp) status: \(state), score \(Self.number(d.score)), threshold \(Self.number(d.threshold)), "
+                + "\(detector.windows) windows, \(detector.windowsOverThreshold) over")
+        }
+        flushStdout()
+    }
+
+    func summary(_ s: MonitorSummary) {
+        let meaning = s.exitStatus == MonitorSummary.exitAlarmActive ? "alarm active at the end"
+            : s.exitStatus == MonitorSummary.exitAlarmCleared ? "alarm raised and cleared" : "no alarm"
+        if json {
+            print(JSONValue.object([("summary", .object([
+                ("seconds", .number(s.seconds)), ("samples", .int(s.samples)), ("windows", .int(s.windows)),
+                ("learning_windows", .int(s.learningWindows)), ("threshold", s.threshold.map { .number($0) } ?? .null),
+                ("windows_over_threshold", .int(s.windowsOverThreshold)), ("alarms_raised", .int(s.alarmsRaised)),
+                ("alarm_active", .bool(s.alarmActiveAtEnd)),
+                ("score_mean", s.scores.count > 0 ? .number(s.scores.mean) : .null),
+                ("score_max", s.scores.count > 0 ? .number(s.scores.maximum) : .null),
+                ("skipped_values", .int(s.skippedValues)), ("trailing_samples", .int(s.trailingSamples)),
+                ("note", s.note.map { .string($0) } ?? .null), ("input_error", s.inputError.map { .string($0) } ?? .null),
+                ("exit_status", .int(Int(s.exitStatus))),
+            ]))]).text)
+        } else {
+            let monitored = s.windows - s.learningWindows
+            let percent = monitored > 0 ? String(format: " (%.1f %%)", 100 * Double(s.windowsOverThreshold) / Double(monitored)) : ""
+            print("summary: \(String(format: "%.2f", s.seconds)) s, \(s.windows) windows (\(s.learningWindows) learning), "
+                + "threshold \(Self.number(s.threshold)), \(s.windowsOverThreshold) windows over\(percent), "
+                + "max score \(Self.number(s.scores.count > 0 ? s.scores.maximum : nil)), \(s.alarmsRaised) alarm(s) raised, "
+                + "alarm active at end: \(s.alarmActiveAtEnd ? "yes" : "no")")
+            print("input: \(s.skippedValues) bad value(s) skipped, \(s.trailingSamples) trailing sample(s) after the last full window"
+                + (s.note.map { "; \($0)" } ?? ""))
+            if let e = s.inputError { print("input ended with an error: \(e)") }
+            print("exit status \(s.exitStatus) (\(meaning))")
+        }
+        flushStdout()
+        if let e = s.inputError { printError("anomaly-monitor: warning: the input ended with an error; the stream was monitored up to it: \(e)") }
+    }
+}

@@ -1,1 +1,0 @@
-print("anomaly-monitor: not implemented yet")
