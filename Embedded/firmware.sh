@@ -45,10 +45,11 @@ core_settings() {
 
 # The portable modules the firmware links, in dependency order (TinyDSP once it has real sources).
 portable_modules() {
-    echo TinyCore TinyLite
+    local modules="TinyCore TinyLite"
     if [ -d "$REPO_DIR/Sources/TinyDSP" ] && ls "$REPO_DIR/Sources/TinyDSP" | grep -qv '^Placeholder.swift$'; then
-        echo TinyDSP
+        modules+=" TinyDSP"
     fi
+    echo "$modules"
 }
 
 # swift_module CORE MODULE OUTDIR [extra swiftc args...]: one Embedded Swift module -> .o + .swiftmodule.
