@@ -3,7 +3,7 @@
 /// Buffers are at most 2^30 bytes (`loadLiteModel` checks), and every offset read from the file is
 /// range-checked before it is added, so no position arithmetic overflows, on 32-bit cores either.
 struct FlatBuffer {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
 
     @inline(__always)
     func check(_ position: Int, _ size: Int) throws(LiteError) {

@@ -27,6 +27,16 @@ struct RawOperator {
 /// size, lists all unsupported operators at once, resolves shape-only ops, and builds kernels.
 /// `math` supplies `expf`/`tanhf` for the SOFTMAX/LOGISTIC/TANH tables (see `HostMath`).
 public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) -> LiteModel {
+    let result = bytes.withUnsafeBytes { raw -> Result<LiteModel, LiteError> in
+        do throws(LiteError) { return .success(try loadLiteModel(raw, math: math)) } catch { return .failure(error) }
+    }
+    return try result.get()
+}
+
+/// `loadLiteModel` over bytes in place (a model linked into flash): the file is read where it
+/// lies; only constant tensor data is copied (into `Graph.constants`). `bytes` must stay valid
+/// during the call only.
+public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath) throws(LiteError) -> LiteModel {
     if bytes.count < 16 { throw .malformed(.tooSmall) }
     if bytes.count > 1 << 30 { throw .malformed(.tooLarge) }
     let buffer = FlatBuffer(bytes: bytes)
@@ -49,7 +59,17 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
     let tensorTables = try subgraph.tables(0)
     if tensorTables.count > 1 << 20 { throw .malformed(.tooLarge) }
     var tensors: [Tensor] = []
+    // Room for every buffer's data, its 16-byte alignment and a few folded shape constants, so
+    // the constant block is allocated once (no regrowth copies while loading).
+    let padding = 256 + 16 * tensorTables.count
+    var constantCapacity = padding
+    for b in buffers {
+        if let (_, count) = try b.vector(0, elementSize: 1) {
+            constantCapacity = min(constantCapacity + count, bytes.count + padding) // never above the file
+        }
+    }
     var constants: [UInt8] = []
+    constants.reserveCapacity(constantCapacity)
     var usedTypes: [Int8] = []
     for (index, t) in tensorTables.enumerated() {
         let shape32 = try t.int32s(0)
@@ -89,7 +109,7 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
         if bufferIndex >= buffers.count && bufferIndex != 0 { throw .malformed(.badBufferIndex) }
         if bufferIndex > 0 {
             let b = buffers[bufferIndex]
-            var data: ArraySlice<UInt8>?
+            var data: Slice<UnsafeRawBufferPointer>?
             if let (start, count) = try b.vector(0, elementSize: 1), count > 0 {
                 data = bytes[start ..< start + count]
             } else {

@@ -1,5 +1,6 @@
 // The C runtime an Embedded Swift program needs, for every board: memory primitives, a heap
-// (first-fit free list with coalescing, 16-byte aligned) with a high-water mark, `putchar`
+// (first-fit free list with coalescing, 16-byte aligned; exhaustion ends the program with status 4)
+// with a high-water mark, `putchar`
 // (line-buffered into board_write), stack painting, and the model/input accessors.
 // Compiled with -ffreestanding -fno-builtin so the memory loops stay loops.
 #include <stddef.h>
@@ -97,7 +98,11 @@ void *malloc(size_t n) {
         }
         goto found;
     }
-    if ((size_t)(_heap_end - heap_top) < need) return 0;
+    if ((size_t)(_heap_end - heap_top) < need) {
+        static const char message[] = "firmware: error: out of memory\n";
+        board_write(message, sizeof message - 1);
+        board_exit(4);
+    }
     b = (FreeBlock *)heap_top;
     b->size = need;
     heap_top += need;

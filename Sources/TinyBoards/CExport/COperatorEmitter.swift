@@ -79,7 +79,7 @@ struct COperatorEmitter {
             params("tml_conv2d_params", "\(p)_params", [
                 ("window", window(k.window)), ("input_channels", "\(k.inputChannels)"),
                 ("output_channels", "\(k.outputChannels)"),
-                ("q", weights(p, k.weights, Self.unfold(k), k.requantization.biases, k.requantization, k.inputOffset,
+                ("q", weights(p, graph.constantInt8Values(k.filter), Self.unfold(k, graph), k.requantization.biases, k.requantization, k.inputOffset,
                               k.outputOffset, k.activationMin, k.activationMax)),
             ])
             call(.conv2D, "tml_conv2d_s8(&\(p)_params, \(try pointer(k.input)), \(try pointer(k.output, mutable: true)));")
@@ -87,7 +87,7 @@ struct COperatorEmitter {
             params("tml_depthwise_conv2d_params", "\(p)_params", [
                 ("window", window(k.window)), ("input_channels", "\(k.inputChannels)"),
                 ("depth_multiplier", "\(k.depthMultiplier)"),
-                ("q", weights(p, k.weights, k.requantization.biases, Self.foldDepthwise(k), k.requantization,
+                ("q", weights(p, graph.constantInt8Values(k.filter), k.requantization.biases, Self.foldDepthwise(k, graph), k.requantization,
                               k.inputOffset, k.outputOffset, k.activationMin, k.activationMax)),
             ])
             call(.depthwiseConv2D,
@@ -95,7 +95,7 @@ struct COperatorEmitter {
         case .fullyConnected(let k):
             params("tml_fully_connected_params", "\(p)_params", [
                 ("batches", "\(k.batches)"), ("accum_depth", "\(k.accumDepth)"), ("output_depth", "\(k.outputDepth)"),
-                ("q", weights(p, k.weights, nil, k.requantization.biases, k.requantization, k.inputOffset,
+                ("q", weights(p, graph.constantInt8Values(k.filter), nil, k.requantization.biases, k.requantization, k.inputOffset,
                               k.outputOffset, k.activationMin, k.activationMax)),
             ])
             call(.fullyConnected,
@@ -203,15 +203,15 @@ struct COperatorEmitter {
 
     /// CONV_2D raw bias for the border path: the core keeps `bias + inputOffset * Σw` (folded), so
     /// `bias = folded - inputOffset * Σw`, exact in wrapping arithmetic.
-    static func unfold(_ k: Conv2DInt8) -> [Int32] {
-        let sums = weightSums(k.weights, channels: k.outputChannels, channelsLast: false)
+    static func unfold(_ k: Conv2DInt8, _ graph: Graph) -> [Int32] {
+        let sums = weightSums(graph.constantInt8Values(k.filter), channels: k.outputChannels, channelsLast: false)
         return zip(k.requantization.biases, sums).map { $0 &- k.inputOffset &* $1 }
     }
 
     /// DEPTHWISE_CONV_2D `bias + inputOffset * Σ_taps w[tap][oc]` (the core keeps the raw bias),
     /// for windows entirely inside the input.
-    static func foldDepthwise(_ k: DepthwiseConv2DInt8) -> [Int32] {
-        let sums = weightSums(k.weights, channels: k.outputChannels, channelsLast: true)
+    static func foldDepthwise(_ k: DepthwiseConv2DInt8, _ graph: Graph) -> [Int32] {
+        let sums = weightSums(graph.constantInt8Values(k.filter), channels: k.outputChannels, channelsLast: true)
         return zip(k.requantization.biases, sums).map { $0 &+ k.inputOffset &* $1 }
     }
 

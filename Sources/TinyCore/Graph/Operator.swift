@@ -76,9 +76,9 @@ public enum Operator: Sendable {
     /// Bytes of weights (filters) the operator holds.
     public var weightBytes: Int {
         switch self {
-        case .conv2D(let k): return k.weights.count
-        case .depthwiseConv2D(let k): return k.weights.count
-        case .fullyConnected(let k): return k.weights.count
+        case .conv2D(let k): return k.weightCount
+        case .depthwiseConv2D(let k): return k.weightCount
+        case .fullyConnected(let k): return k.weightCount
         default: return 0
         }
     }

@@ -15,8 +15,9 @@ public struct Conv2DInt8: Sendable {
     /// Per channel: bias with the input offset folded in (`bias + inputOffset * Σ w[oc]`, see
     /// `foldInputOffset`), multiplier and shifts.
     public let requantization: ChannelRequantization
-    /// Filter weights, OHWI (as stored in the model).
-    public let weights: [Int8]
+    /// Number of filter weights; evaluation reads them in place from the graph's constant block
+    /// (tensor `filter`), so the kernel keeps no copy.
+    public let weightCount: Int
     /// 1×1 filter, stride 1, no padding: dot products of pixels with OHWI rows, no patch needed.
     public let isPointwise: Bool
 
@@ -39,8 +40,8 @@ public struct Conv2DInt8: Sendable {
                               dilationHeight: options.dilationHeight, dilationWidth: options.dilationWidth,
                               padding: options.padding)
         if filterTensor.shape[1] * filterTensor.shape[2] * inputChannels > 1 << 24 { throw context.fail(.tooLarge) }
-        let w = try context.constantInt8(filterTensor, constants)
-        weights = w
+        let w = try context.constantBytes(filterTensor, constants)
+        weightCount = w.count
         let fh = filterTensor.shape[1], fw = filterTensor.shape[2], inC = inputChannels
         let b = try loadBias(context: context, id: try context.inputID(2), channels: outputChannels, constants: constants)
         inputOffset = -inputTensor.zeroPoint
@@ -77,11 +78,10 @@ public struct Conv2DInt8: Sendable {
         let pixels = w.batches * w.outputHeight * w.outputWidth
         let inputData = memory.int8(input)
         let outputData = memory.int8(output)
-        weights.withUnsafeBufferPointer { weightBuffer in
+        let weightBase = UnsafePointer(memory.int8(filter))
         requantization.withParameters { parameters in
             let requantizer = ChannelRequantizer(parameters: parameters, outputOffset: outputOffset,
                                                  minimum: activationMin, maximum: activationMax)
-            let weightBase = weightBuffer.baseAddress!
             if isPointwise {
                 matrixMultiplyInt8(lhs: inputData, lhsStride: inC, rows: pixels, rhs: weightBase, columns: outC,
                                    depth: inC, output: outputData, outputStride: outC, requantizer: requantizer)
@@ -98,7 +98,7 @@ public struct Conv2DInt8: Sendable {
                                    requantizer: requantizer)
                 p += rows
             }
-        }}
+        }
     }
 
     /// Copies the receptive field of output pixel `pixel` (row-major over batch, y, x) as

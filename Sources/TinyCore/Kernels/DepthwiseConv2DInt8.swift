@@ -13,8 +13,9 @@ public struct DepthwiseConv2DInt8: Sendable {
     public let activationMin: Int32, activationMax: Int32
     /// Per output channel: bias, multiplier and shifts.
     public let requantization: ChannelRequantization
-    /// Weights `[fH, fW, outC]` (as stored in the model).
-    public let weights: [Int8]
+    /// Number of filter weights; evaluation reads them in place from the graph's constant block
+    /// (tensor `filter`), so the kernel keeps no copy.
+    public let weightCount: Int
 
     public var outputChannels: Int { inputChannels * depthMultiplier }
 
@@ -37,8 +38,8 @@ public struct DepthwiseConv2DInt8: Sendable {
                               strideHeight: options.strideHeight, strideWidth: options.strideWidth,
                               dilationHeight: options.dilationHeight, dilationWidth: options.dilationWidth,
                               padding: options.padding)
-        let w = try context.constantInt8(filterTensor, constants)
-        weights = w
+        let w = try context.constantBytes(filterTensor, constants)
+        weightCount = w.count
         let bias = try loadBias(context: context, id: try context.inputID(2), channels: outC, constants: constants)
         requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
                                                    output: outputTensor, channels: outC, quantizedDimension: 3,
@@ -53,8 +54,19 @@ public struct DepthwiseConv2DInt8: Sendable {
         window.batches * window.outputHeight * window.outputWidth * outputChannels * window.filterHeight * window.filterWidth
     }
 
-    /// Arena scratch: one Int32 accumulator per output channel (the channel-vector path).
-    public var scratchBytes: Int { outputChannels * 4 }
+    /// Whether `evaluate` takes the four-channel register path (Cortex-M builds, depth multiplier
+    /// 1, channels divisible by 4).
+    public var usesChannelQuads: Bool {
+        #if arch(arm)
+        return depthMultiplier == 1 && inputChannels % 4 == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Arena scratch: one Int32 accumulator per output channel for the channel-vector path, none
+    /// for the four-channel path.
+    public var scratchBytes: Int { usesChannelQuads ? 0 : outputChannels * 4 }
 
     /// On Cortex-M with depth multiplier 1 and a channel count divisible by 4,
     /// `depthwiseConvolveChannelQuads` (accumulators in registers, DSP lanes); otherwise the
@@ -69,18 +81,15 @@ public struct DepthwiseConv2DInt8: Sendable {
         let outputData = memory.int8(output)
         let acc = memory.scratch.assumingMemoryBound(to: Int32.self)
         let offset = inputOffset
-        weights.withUnsafeBufferPointer { weightBuffer in
+        let weightBase = UnsafePointer(memory.int8(filter))
         requantization.withParameters { parameters in
             let requantizer = ChannelRequantizer(parameters: parameters, outputOffset: outputOffset,
                                                  minimum: activationMin, maximum: activationMax)
-            let weightBase = weightBuffer.baseAddress!
-            #if arch(arm)
-            if mult == 1 && inC % 4 == 0 {
+            if usesChannelQuads {
                 depthwiseConvolveChannelQuads(window: w, channels: inC, input: inputData, weights: weightBase,
                                               inputOffset: offset, output: outputData, requantizer: requantizer)
                 return
             }
-            #endif
             for b in 0 ..< w.batches {
                 for oy in 0 ..< w.outputHeight {
                     let originY = oy * w.strideHeight - w.padTop
@@ -105,6 +114,6 @@ public struct DepthwiseConv2DInt8: Sendable {
                     }
                 }
             }
-        }}
+        }
     }
 }

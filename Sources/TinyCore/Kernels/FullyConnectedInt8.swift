@@ -13,7 +13,9 @@ public struct FullyConnectedInt8: Sendable {
     public let activationMin: Int32, activationMax: Int32
     /// Per output: `bias + inputOffset * Σ weights` (see `foldInputOffset`), multiplier, shifts.
     public let requantization: ChannelRequantization
-    public let weights: [Int8]
+    /// Number of filter weights; evaluation reads them in place from the graph's constant block
+    /// (tensor `filter`), so the kernel keeps no copy.
+    public let weightCount: Int
 
     public init(context: OperatorContext, constants: [UInt8], activation: FusedActivation) throws(GraphError) {
         try context.expect(inputs: 2, 3, outputs: 1)
@@ -29,7 +31,8 @@ public struct FullyConnectedInt8: Sendable {
         if batches * accumDepth != inputTensor.elementCount || outputTensor.elementCount != batches * outputDepth {
             throw context.fail(.shapeMismatch)
         }
-        weights = try context.constantInt8(filterTensor, constants)
+        let weights = try context.constantBytes(filterTensor, constants)
+        weightCount = weights.count
         let bias = try loadBias(context: context, id: try context.inputID(2), channels: outputDepth, constants: constants)
         inputOffset = -inputTensor.zeroPoint
         outputOffset = outputTensor.zeroPoint
@@ -48,13 +51,13 @@ public struct FullyConnectedInt8: Sendable {
     public func evaluate(_ memory: TensorMemory) {
         let inputData = memory.int8(input)
         let outputData = memory.int8(output)
-        weights.withUnsafeBufferPointer { weightBuffer in
+        let weightBase = UnsafePointer(memory.int8(filter))
         requantization.withParameters { parameters in
             let requantizer = SingleRoundingRequantizer(parameters: parameters, outputOffset: outputOffset,
                                                         minimum: activationMin, maximum: activationMax)
-            matrixMultiplyInt8(lhs: inputData, lhsStride: accumDepth, rows: batches, rhs: weightBuffer.baseAddress!,
+            matrixMultiplyInt8(lhs: inputData, lhsStride: accumDepth, rows: batches, rhs: weightBase,
                                columns: outputDepth, depth: accumDepth, output: outputData,
                                outputStride: outputDepth, requantizer: requantizer)
-        }}
+        }
     }
 }
