@@ -1,18 +1,32 @@
 import Foundation
 
+/// A front-end spec that a pipeline file holds under `"features"` (`FeatureSpec` for audio,
+/// `SensorWindowSpec` for sensor windows), read strictly from the parsed JSON member.
+public protocol PipelineFeatures {
+    /// Reads the spec; errors name `source` and the key path below `keyPath`.
+    init(jsonObject: Any, source: String, keyPath: String) throws(FeatureSpecError)
+}
+
+extension FeatureSpec: PipelineFeatures {}
+extension SensorWindowSpec: PipelineFeatures {}
+
 /// A pipeline file (`Pipelines/<name>/pipeline.json`) read strictly: a JSON object with
-/// `"format"` and `"version"`, a `"features"` member that is a `FeatureSpec`, and the pipeline's
-/// own sections, decoded with `JSONDecoder` into the caller's `Decodable` type.
+/// `"format"` and `"version"`, a `"features"` member that is a `Features` spec, and the pipeline's
+/// own sections, decoded with `JSONDecoder` into the caller's `Decodable` type. Every pipeline
+/// (keyword spotting, motor anomaly, gestures, wildlife) reads its file through this one reader.
 ///
 /// Unknown keys are errors (in the root and in every section the caller lists), so a typo cannot
-/// silently fall back to a default. Errors are one line: `pipeline '<path>': <key>: <problem>`.
-public struct PipelineDocument {
+/// silently fall back to a default. Errors are one line: `pipeline '<path>': <key>: <problem>`
+/// (`<key>: unknown key '<key>' (allowed: …)`, `<key>: missing key '<key>'`, `<key>: expected a
+/// number`, `version: version <v> is not one this build reads (<range>)`, …); a file that cannot be
+/// read is `cannot read pipeline '<path>'[: no such file]`.
+public struct PipelineDocument<Features: PipelineFeatures> {
     /// The pipeline file (a directory given to `init(path:…)` resolves to its `pipeline.json`).
     public let url: URL
     /// The parsed JSON object.
     public let root: [String: Any]
     /// The `"features"` member.
-    public let features: FeatureSpec
+    public let features: Features
 
     /// Loads `path` (a pipeline.json or a directory holding one). `format` must match the file's
     /// `"format"`, `"version"` must lie in `versions`; `allowedKeys` maps a section name (`""` for the
@@ -32,30 +46,31 @@ public struct PipelineDocument {
 
     public init(jsonData: Data, url: URL, format: String, versions: ClosedRange<Int>,
                 allowedKeys: [String: Set<String>]) throws(PipelineDocumentError) {
-        let source = url.path
-        func fail(_ problem: String) -> PipelineDocumentError { PipelineDocumentError("pipeline '\(source)': \(problem)") }
-        guard let parsed = try? JSONSerialization.jsonObject(with: jsonData) else { throw fail("not valid JSON") }
-        guard let object = parsed as? [String: Any] else { throw fail("expected a JSON object") }
+        self.url = url.standardizedFileURL
+        let source = self.url.path
+        func fail(_ key: String, _ problem: String) -> PipelineDocumentError { Self.problem(source, key, problem) }
+        guard let parsed = try? JSONSerialization.jsonObject(with: jsonData) else { throw fail("", "not valid JSON") }
+        guard let object = parsed as? [String: Any] else { throw fail("", "expected a JSON object") }
         for (section, allowed) in allowedKeys.sorted(by: { $0.key < $1.key }) {
             guard let members = section.isEmpty ? object : object[section] as? [String: Any] else { continue }
             if let unknown = members.keys.sorted().first(where: { !allowed.contains($0) }) {
                 let key = section.isEmpty ? unknown : "\(section).\(unknown)"
-                throw fail("unknown key '\(key)' (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                throw fail(key, "unknown key '\(key)' (allowed: \(allowed.sorted().joined(separator: ", ")))")
             }
         }
-        guard let found = object["format"] as? String, found == format else {
-            throw fail("format: expected '\(format)' (got \(object["format"].map { "'\($0)'" } ?? "nothing"))")
+        guard let found = object["format"] else { throw fail("format", "missing key 'format'") }
+        guard found as? String == format else { throw fail("format", "expected '\(format)' (got '\(found)')") }
+        guard let version = object["version"] else { throw fail("version", "missing key 'version'") }
+        guard let number = version as? Int, versions.contains(number) else {
+            let range = versions.count == 1 ? "\(versions.lowerBound)" : "\(versions.lowerBound)…\(versions.upperBound)"
+            throw fail("version", "version \(version) is not one this build reads (\(range))")
         }
-        guard let version = object["version"] as? Int, versions.contains(version) else {
-            throw fail("version: expected \(versions.lowerBound)…\(versions.upperBound) (got \(object["version"].map { "\($0)" } ?? "nothing"))")
-        }
-        guard let spec = object["features"] else { throw fail("missing key 'features'") }
+        guard let spec = object["features"] else { throw fail("features", "missing key 'features'") }
         do {
-            features = try FeatureSpec(jsonObject: spec, source: source, keyPath: "features")
+            features = try Features(jsonObject: spec, source: source, keyPath: "features")
         } catch {
             throw PipelineDocumentError(error.description)
         }
-        self.url = url.standardizedFileURL
         root = object
     }
 
@@ -66,26 +81,32 @@ public struct PipelineDocument {
         do {
             return try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: rest))
         } catch let DecodingError.keyNotFound(key, context) {
-            throw problem(context.codingPath + [key], "missing")
+            let path = Self.keyPath(context.codingPath + [key])
+            throw Self.problem(url.path, path, "missing key '\(path)'")
         } catch let DecodingError.typeMismatch(expected, context) {
-            throw problem(context.codingPath, "expected \(Self.typeName(expected))")
+            throw Self.problem(url.path, Self.keyPath(context.codingPath), "expected \(Self.typeName(expected))")
         } catch let DecodingError.valueNotFound(expected, context) {
-            throw problem(context.codingPath, "expected \(Self.typeName(expected)), got null")
+            throw Self.problem(url.path, Self.keyPath(context.codingPath), "expected \(Self.typeName(expected)), got null")
         } catch let DecodingError.dataCorrupted(context) {
-            throw problem(context.codingPath, context.debugDescription)
+            throw Self.problem(url.path, Self.keyPath(context.codingPath), context.debugDescription)
         } catch {
-            throw PipelineDocumentError("pipeline '\(url.path)': \(error)")
+            throw Self.problem(url.path, "", "\(error)")
         }
     }
 
-    /// `relative` resolved against the pipeline file's directory (absolute paths unchanged).
+    /// `relative` resolved against the pipeline file's directory (absolute paths unchanged), with
+    /// `.` and `..` components removed.
     public func resolve(_ relative: String) -> String {
-        relative.hasPrefix("/") ? relative : url.deletingLastPathComponent().appendingPathComponent(relative).path
+        relative.hasPrefix("/") ? relative : url.deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL.path
     }
 
-    private func problem(_ path: [any CodingKey], _ text: String) -> PipelineDocumentError {
-        let key = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-        return PipelineDocumentError("pipeline '\(url.path)': \(key.isEmpty ? "" : key + ": ")\(text)")
+    /// `pipeline '<source>': <key>: <text>` (no key: `pipeline '<source>': <text>`).
+    private static func problem(_ source: String, _ key: String, _ text: String) -> PipelineDocumentError {
+        PipelineDocumentError("pipeline '\(source)': \(key.isEmpty ? "" : key + ": ")\(text)")
+    }
+
+    private static func keyPath(_ path: [any CodingKey]) -> String {
+        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 
     private static func typeName(_ type: Any.Type) -> String {

@@ -20,8 +20,6 @@ public struct WildlifePipeline: Sendable {
     public static let currentVersion = 1
 
     struct Settings: Decodable {
-        var format: String
-        var version: Int
         var name: String
         var description: String?
         var labels: [String]
@@ -54,7 +52,7 @@ public struct WildlifePipeline: Sendable {
 
     /// Loads `path`: a pipeline.json or a directory holding one.
     public init(path: String) throws(WildlifeError) {
-        let document: PipelineDocument
+        let document: PipelineDocument<FeatureSpec>
         let settings: Settings
         do {
             document = try PipelineDocument(path: path, format: Self.format, versions: 1 ... Self.currentVersion,
