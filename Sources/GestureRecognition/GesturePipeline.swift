@@ -42,7 +42,7 @@ public struct GesturePipeline: Sendable {
         let document: PipelineDocument<SensorWindowSpec>
         let file: PipelineFile
         do {
-            document = try PipelineDocument(path: path, format: Self.format, versions: 1 ... 1, allowedKeys: PipelineFile.allowedKeys)
+            document = try PipelineDocument(.path(path), format: Self.format, versions: 1 ... 1, allowedKeys: PipelineFile.allowedKeys)
             file = try document.decode(PipelineFile.self)
         } catch {
             throw GestureError(error.description)

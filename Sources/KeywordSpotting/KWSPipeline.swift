@@ -65,37 +65,21 @@ public struct KWSPipeline: Sendable {
     public var smoothing: Smoothing
 
     /// Loads `path`: a pipeline.json, or a directory holding one.
-    public init(path: String) throws(KWSError) {
-        let document: PipelineDocument<FeatureSpec>
-        do {
-            document = try PipelineDocument(path: path, format: Self.format, versions: 1 ... Self.currentVersion,
-                                            allowedKeys: Self.allowedKeys)
-        } catch {
-            throw KWSError(error.description)
-        }
-        try self.init(document)
-    }
+    public init(path: String) throws(KWSError) { try self.init(.path(path)) }
 
     /// Reads pipeline JSON text; `url` is the file it came from (messages name it, the model is resolved against it).
-    public init(jsonData data: Data, url: URL) throws(KWSError) {
-        let document: PipelineDocument<FeatureSpec>
-        do {
-            document = try PipelineDocument(jsonData: data, url: url, format: Self.format, versions: 1 ... Self.currentVersion,
-                                            allowedKeys: Self.allowedKeys)
-        } catch {
-            throw KWSError(error.description)
-        }
-        try self.init(document)
-    }
+    public init(jsonData data: Data, url: URL) throws(KWSError) { try self.init(.data(data, url: url)) }
 
-    private init(_ document: PipelineDocument<FeatureSpec>) throws(KWSError) {
-        func fail(_ problem: String) -> KWSError { KWSError("pipeline '\(document.url.path)': \(problem)") }
+    private init(_ source: PipelineDocument<FeatureSpec>.Source) throws(KWSError) {
+        let document: PipelineDocument<FeatureSpec>
         let settings: Settings
         do {
+            document = try PipelineDocument(source, format: Self.format, versions: 1 ... Self.currentVersion, allowedKeys: Self.allowedKeys)
             settings = try document.decode(Settings.self)
         } catch {
             throw KWSError(error.description)
         }
+        func fail(_ problem: String) -> KWSError { KWSError("pipeline '\(document.url.path)': \(problem)") }
         features = document.features
         guard let q = features.quantization else { throw fail("features: the spec needs a quantization (the model input is int8)") }
         let m = settings.modelInput

@@ -85,32 +85,16 @@ public struct AnomalyPipeline: Sendable {
     public let statusEverySeconds: Double
 
     /// Loads `path`: a pipeline.json, or a directory holding one.
-    public init(path: String) throws(AnomalyError) {
-        let document: PipelineDocument<FeatureSpec>
-        do {
-            document = try PipelineDocument(path: path, format: Self.format, versions: 1 ... Self.currentVersion,
-                                            allowedKeys: Self.allowedKeys)
-        } catch {
-            throw AnomalyError(error.description)
-        }
-        try self.init(document)
-    }
+    public init(path: String) throws(AnomalyError) { try self.init(.path(path)) }
 
     /// Reads pipeline JSON text; `url` is the file it came from (messages name it, the model is resolved against it).
-    public init(jsonData data: Data, url: URL) throws(AnomalyError) {
-        let document: PipelineDocument<FeatureSpec>
-        do {
-            document = try PipelineDocument(jsonData: data, url: url, format: Self.format, versions: 1 ... Self.currentVersion,
-                                            allowedKeys: Self.allowedKeys)
-        } catch {
-            throw AnomalyError(error.description)
-        }
-        try self.init(document)
-    }
+    public init(jsonData data: Data, url: URL) throws(AnomalyError) { try self.init(.data(data, url: url)) }
 
-    private init(_ document: PipelineDocument<FeatureSpec>) throws(AnomalyError) {
+    private init(_ source: PipelineDocument<FeatureSpec>.Source) throws(AnomalyError) {
+        let document: PipelineDocument<FeatureSpec>
         let settings: Settings
         do {
+            document = try PipelineDocument(source, format: Self.format, versions: 1 ... Self.currentVersion, allowedKeys: Self.allowedKeys)
             settings = try document.decode(Settings.self)
         } catch {
             throw AnomalyError(error.description)

@@ -21,34 +21,42 @@ extension SensorWindowSpec: PipelineFeatures {}
 /// number`, `version: version <v> is not one this build reads (<range>)`, …); a file that cannot be
 /// read is `cannot read pipeline '<path>'[: no such file]`.
 public struct PipelineDocument<Features: PipelineFeatures> {
-    /// The pipeline file (a directory given to `init(path:…)` resolves to its `pipeline.json`).
+    /// The pipeline file (a directory given as `.path` resolves to its `pipeline.json`).
     public let url: URL
     /// The parsed JSON object.
     public let root: [String: Any]
     /// The `"features"` member.
     public let features: Features
 
-    /// Loads `path` (a pipeline.json or a directory holding one). `format` must match the file's
-    /// `"format"`, `"version"` must lie in `versions`; `allowedKeys` maps a section name (`""` for the
-    /// root) to the keys it may hold.
-    public init(path: String, format: String, versions: ClosedRange<Int>,
-                allowedKeys: [String: Set<String>]) throws(PipelineDocumentError) {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        let file = exists && isDirectory.boolValue ? URL(fileURLWithPath: path).appendingPathComponent("pipeline.json")
-            : URL(fileURLWithPath: path)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            let missing = !FileManager.default.fileExists(atPath: file.path)
-            throw PipelineDocumentError("cannot read pipeline '\(file.path)'" + (missing ? ": no such file" : ""))
-        }
-        try self.init(jsonData: data, url: file, format: format, versions: versions, allowedKeys: allowedKeys)
+    /// Where the JSON comes from: a file (`path`: a pipeline.json or a directory holding one), or
+    /// text already read (`url` names it in errors and anchors relative paths).
+    public enum Source {
+        case path(String)
+        case data(Data, url: URL)
     }
 
-    public init(jsonData: Data, url: URL, format: String, versions: ClosedRange<Int>,
+    /// Loads `source`. `format` must match the file's `"format"`, `"version"` must lie in
+    /// `versions`; `allowedKeys` maps a section name (`""` for the root) to the keys it may hold.
+    public init(_ source: Source, format: String, versions: ClosedRange<Int>,
                 allowedKeys: [String: Set<String>]) throws(PipelineDocumentError) {
+        let jsonData: Data, url: URL
+        switch source {
+        case .data(let data, let from):
+            (jsonData, url) = (data, from)
+        case .path(let path):
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            url = exists && isDirectory.boolValue ? URL(fileURLWithPath: path).appendingPathComponent("pipeline.json")
+                : URL(fileURLWithPath: path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                let missing = !FileManager.default.fileExists(atPath: url.path)
+                throw PipelineDocumentError("cannot read pipeline '\(url.path)'" + (missing ? ": no such file" : ""))
+            }
+            jsonData = data
+        }
         self.url = url.standardizedFileURL
-        let source = self.url.path
-        func fail(_ key: String, _ problem: String) -> PipelineDocumentError { Self.problem(source, key, problem) }
+        let file = self.url.path
+        func fail(_ key: String, _ problem: String) -> PipelineDocumentError { Self.problem(file, key, problem) }
         guard let parsed = try? JSONSerialization.jsonObject(with: jsonData) else { throw fail("", "not valid JSON") }
         guard let object = parsed as? [String: Any] else { throw fail("", "expected a JSON object") }
         for (section, allowed) in allowedKeys.sorted(by: { $0.key < $1.key }) {
@@ -67,7 +75,7 @@ public struct PipelineDocument<Features: PipelineFeatures> {
         }
         guard let spec = object["features"] else { throw fail("features", "missing key 'features'") }
         do {
-            features = try Features(jsonObject: spec, source: source, keyPath: "features")
+            features = try Features(jsonObject: spec, source: file, keyPath: "features")
         } catch {
             throw PipelineDocumentError(error.description)
         }

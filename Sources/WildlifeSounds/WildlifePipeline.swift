@@ -55,7 +55,7 @@ public struct WildlifePipeline: Sendable {
         let document: PipelineDocument<FeatureSpec>
         let settings: Settings
         do {
-            document = try PipelineDocument(path: path, format: Self.format, versions: 1 ... Self.currentVersion,
+            document = try PipelineDocument(.path(path), format: Self.format, versions: 1 ... Self.currentVersion,
                                             allowedKeys: Self.allowedKeys)
             settings = try document.decode(Settings.self)
         } catch {
