@@ -39,14 +39,13 @@ public struct GesturePipeline: Sendable {
     /// Reads and checks `path`, a pipeline.json or a directory holding one (the model is loaded by
     /// `makeClassifier`).
     public init(path: String) throws(GestureError) {
-        let document: PipelineDocument<SensorWindowSpec>
-        let file: PipelineFile
+        let document: PipelineDocument<SensorWindowSpec, PipelineFile>
         do {
             document = try PipelineDocument(.path(path), format: Self.format, versions: 1 ... 1, allowedKeys: PipelineFile.allowedKeys)
-            file = try document.decode(PipelineFile.self)
         } catch {
             throw GestureError(error.description)
         }
+        let file = document.settings
         func fail(_ key: String, _ problem: String) -> GestureError { GestureError("pipeline '\(document.url.path)': \(key): \(problem)") }
         spec = document.features
         guard spec.quantization != nil else { throw fail("features.quantization", "the model input needs one") }

@@ -70,15 +70,14 @@ public struct KWSPipeline: Sendable {
     /// Reads pipeline JSON text; `url` is the file it came from (messages name it, the model is resolved against it).
     public init(jsonData data: Data, url: URL) throws(KWSError) { try self.init(.data(data, url: url)) }
 
-    private init(_ source: PipelineDocument<FeatureSpec>.Source) throws(KWSError) {
-        let document: PipelineDocument<FeatureSpec>
-        let settings: Settings
+    private init(_ source: PipelineDocument<FeatureSpec, Settings>.Source) throws(KWSError) {
+        let document: PipelineDocument<FeatureSpec, Settings>
         do {
             document = try PipelineDocument(source, format: Self.format, versions: 1 ... Self.currentVersion, allowedKeys: Self.allowedKeys)
-            settings = try document.decode(Settings.self)
         } catch {
             throw KWSError(error.description)
         }
+        let settings = document.settings
         func fail(_ problem: String) -> KWSError { KWSError("pipeline '\(document.url.path)': \(problem)") }
         features = document.features
         guard let q = features.quantization else { throw fail("features: the spec needs a quantization (the model input is int8)") }

@@ -90,15 +90,14 @@ public struct AnomalyPipeline: Sendable {
     /// Reads pipeline JSON text; `url` is the file it came from (messages name it, the model is resolved against it).
     public init(jsonData data: Data, url: URL) throws(AnomalyError) { try self.init(.data(data, url: url)) }
 
-    private init(_ source: PipelineDocument<FeatureSpec>.Source) throws(AnomalyError) {
-        let document: PipelineDocument<FeatureSpec>
-        let settings: Settings
+    private init(_ source: PipelineDocument<FeatureSpec, Settings>.Source) throws(AnomalyError) {
+        let document: PipelineDocument<FeatureSpec, Settings>
         do {
             document = try PipelineDocument(source, format: Self.format, versions: 1 ... Self.currentVersion, allowedKeys: Self.allowedKeys)
-            settings = try document.decode(Settings.self)
         } catch {
             throw AnomalyError(error.description)
         }
+        let settings = document.settings
         url = document.url
         name = settings.name
         description = settings.description ?? ""

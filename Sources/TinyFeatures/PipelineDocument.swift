@@ -12,21 +12,22 @@ extension SensorWindowSpec: PipelineFeatures {}
 
 /// A pipeline file (`Pipelines/<name>/pipeline.json`) read strictly: a JSON object with
 /// `"format"` and `"version"`, a `"features"` member that is a `Features` spec, and the pipeline's
-/// own sections, decoded with `JSONDecoder` into the caller's `Decodable` type. Every pipeline
-/// (keyword spotting, motor anomaly, gestures, wildlife) reads its file through this one reader.
+/// own sections, decoded with `JSONDecoder` into `Settings` (every member except `"features"`).
+/// Every pipeline (keyword spotting, motor anomaly, gestures, wildlife) reads its file through
+/// this one reader.
 ///
 /// Unknown keys are errors (in the root and in every section the caller lists), so a typo cannot
 /// silently fall back to a default. Errors are one line: `pipeline '<path>': <key>: <problem>`
 /// (`<key>: unknown key '<key>' (allowed: …)`, `<key>: missing key '<key>'`, `<key>: expected a
 /// number`, `version: version <v> is not one this build reads (<range>)`, …); a file that cannot be
 /// read is `cannot read pipeline '<path>'[: no such file]`.
-public struct PipelineDocument<Features: PipelineFeatures> {
+public struct PipelineDocument<Features: PipelineFeatures, Settings: Decodable> {
     /// The pipeline file (a directory given as `.path` resolves to its `pipeline.json`).
     public let url: URL
-    /// The parsed JSON object.
-    public let root: [String: Any]
     /// The `"features"` member.
     public let features: Features
+    /// Every other member (missing or mistyped keys are errors that name them).
+    public let settings: Settings
 
     /// Where the JSON comes from: a file (`path`: a pipeline.json or a directory holding one), or
     /// text already read (`url` names it in errors and anchors relative paths).
@@ -79,33 +80,33 @@ public struct PipelineDocument<Features: PipelineFeatures> {
         } catch {
             throw PipelineDocumentError(error.description)
         }
-        root = object
-    }
-
-    /// Decodes every member except `"features"` into `T` (missing or mistyped keys are named).
-    public func decode<T: Decodable>(_ type: T.Type) throws(PipelineDocumentError) -> T {
-        var rest = root
-        rest["features"] = nil
-        do {
-            return try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: rest))
-        } catch let DecodingError.keyNotFound(key, context) {
-            let path = Self.keyPath(context.codingPath + [key])
-            throw Self.problem(url.path, path, "missing key '\(path)'")
-        } catch let DecodingError.typeMismatch(expected, context) {
-            throw Self.problem(url.path, Self.keyPath(context.codingPath), "expected \(Self.typeName(expected))")
-        } catch let DecodingError.valueNotFound(expected, context) {
-            throw Self.problem(url.path, Self.keyPath(context.codingPath), "expected \(Self.typeName(expected)), got null")
-        } catch let DecodingError.dataCorrupted(context) {
-            throw Self.problem(url.path, Self.keyPath(context.codingPath), context.debugDescription)
-        } catch {
-            throw Self.problem(url.path, "", "\(error)")
-        }
+        settings = try Self.decodeSettings(object, file: file)
     }
 
     /// `relative` resolved against the pipeline file's directory (absolute paths unchanged), with
     /// `.` and `..` components removed.
     public func resolve(_ relative: String) -> String {
         relative.hasPrefix("/") ? relative : url.deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL.path
+    }
+
+    /// Decodes every member of `object` except `"features"` into `Settings`.
+    private static func decodeSettings(_ object: [String: Any], file: String) throws(PipelineDocumentError) -> Settings {
+        var rest = object
+        rest["features"] = nil
+        do {
+            return try JSONDecoder().decode(Settings.self, from: JSONSerialization.data(withJSONObject: rest))
+        } catch let DecodingError.keyNotFound(key, context) {
+            let path = keyPath(context.codingPath + [key])
+            throw problem(file, path, "missing key '\(path)'")
+        } catch let DecodingError.typeMismatch(expected, context) {
+            throw problem(file, keyPath(context.codingPath), "expected \(typeName(expected))")
+        } catch let DecodingError.valueNotFound(expected, context) {
+            throw problem(file, keyPath(context.codingPath), "expected \(typeName(expected)), got null")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw problem(file, keyPath(context.codingPath), context.debugDescription)
+        } catch {
+            throw problem(file, "", "\(error)")
+        }
     }
 
     /// `pipeline '<source>': <key>: <text>` (no key: `pipeline '<source>': <text>`).

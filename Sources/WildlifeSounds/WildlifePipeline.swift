@@ -52,15 +52,14 @@ public struct WildlifePipeline: Sendable {
 
     /// Loads `path`: a pipeline.json or a directory holding one.
     public init(path: String) throws(WildlifeError) {
-        let document: PipelineDocument<FeatureSpec>
-        let settings: Settings
+        let document: PipelineDocument<FeatureSpec, Settings>
         do {
             document = try PipelineDocument(.path(path), format: Self.format, versions: 1 ... Self.currentVersion,
                                             allowedKeys: Self.allowedKeys)
-            settings = try document.decode(Settings.self)
         } catch {
             throw WildlifeError(error.description)
         }
+        let settings = document.settings
         url = document.url
         name = settings.name
         description = settings.description ?? ""
