@@ -48,27 +48,30 @@ public struct DiscreteCosineTransform: Sendable {
     }
 
     /// `out[k] = Σᵢ matrix[k·N + i] · input[i]`, `N = inputCount`, summed as four interleaved
-    /// partial sums (`i ≡ 0, 1, 2, 3 mod 4`) added pairwise — independent chains that pipeline.
+    /// partial sums `s_l` over `i ≡ l mod 4` (in ascending `i`; the `N mod 4` last terms go to `s₀`)
+    /// added as `(s₀ + s₁) + (s₂ + s₃)` — independent chains that pipeline, the four lanes of one
+    /// SIMD register.
     @inline(__always)
     public func apply(_ input: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         let n = inputCount
+        let whole = n - n % 4
         matrix.withUnsafeBufferPointer { m in
+            var row = m.baseAddress!
             for k in 0 ..< outputCount {
-                let row = m.baseAddress! + k * n
-                var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+                var s = SIMD4<Float>(repeating: 0)
                 var i = 0
-                while i + 4 <= n {
-                    s0 += row[i] * input[i]
-                    s1 += row[i + 1] * input[i + 1]
-                    s2 += row[i + 2] * input[i + 2]
-                    s3 += row[i + 3] * input[i + 3]
+                while i < whole {
+                    s += UnsafeRawPointer(row + i).loadUnaligned(as: SIMD4<Float>.self)
+                        * UnsafeRawPointer(input + i).loadUnaligned(as: SIMD4<Float>.self)
                     i += 4
                 }
+                var s0 = s[0]
                 while i < n {
                     s0 += row[i] * input[i]
                     i += 1
                 }
-                out[k] = (s0 + s1) + (s2 + s3)
+                out[k] = (s0 + s[1]) + (s[2] + s[3])
+                row += n
             }
         }
     }

@@ -16,26 +16,34 @@
 /// kept: enough for one window. With peak normalisation or a top-dB clamp the frames are kept
 /// linear (`FrameProcessor.bands`) and finished per input; otherwise they are finished on arrival
 /// and an input is a copy. The numbers do not depend on how the samples were chunked.
+///
+/// A frame that no later input covers (with `inputStride > framesPerInput + stack − 1`, the frames
+/// between two windows) is framed past but not computed, unless the features need every frame
+/// (`FrameProcessor.dependsOnPreviousFrame`).
 public final class StreamingFrontEnd<FFT: RealFourierTransform> {
     public let configuration: FrontEndConfiguration
     public let processor: FrameProcessor<FFT>
     /// Frames between the starts of consecutive inputs.
     public let inputStride: Int
-    private var framer: StreamingFramer
-    private var peak: SlidingWindowPeak
+    private let framer: StreamingFramer
+    private let peak: SlidingWindowPeak
+    private let tracksPeak: Bool
     private let deferred: Bool
+    private let computesEveryFrame: Bool
+    private let hop: Int
+    private let windowSamples: Int
+    private let framesPerWindow: Int
     private let storedWidth: Int
     private let ringFrames: Int
     private let ring: UnsafeMutablePointer<Float>
     private let compressed: UnsafeMutablePointer<Float>
     private let finished: UnsafeMutablePointer<Float>
+    // Private stored counters behind public getters: every access is known to this module, so the
+    // compiler checks exclusivity statically instead of at run time on each hop.
     private var windowStartFrame = 0
-    /// Frames computed since `init`/`reset`.
-    public private(set) var framesProcessed = 0
-    /// Inputs taken since `init`/`reset`.
-    public private(set) var inputsTaken = 0
-    /// True when an input waits to be taken (then `append` consumes nothing).
-    public private(set) var hasInput = false
+    private var frameCount = 0
+    private var inputCountTaken = 0
+    private var inputReady = false
 
     public init(configuration c: FrontEndConfiguration, fft: FFT, inputStride: Int = 1) throws(DSPError) {
         guard inputStride > 0 else { throw DSPError("input stride must be positive (got \(inputStride))") }
@@ -45,7 +53,12 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
         framer = try StreamingFramer(frameLength: c.frameLength, hop: c.hop)
         let blocks = (c.windowSamples + c.hop - 1) / c.hop + 1
         peak = SlidingWindowPeak(blockLength: c.hop, capacityBlocks: blocks)
+        tracksPeak = c.normalization == .peak
         deferred = c.finishesPerWindow
+        computesEveryFrame = processor.dependsOnPreviousFrame || inputStride <= c.framesPerWindow
+        hop = c.hop
+        windowSamples = c.windowSamples
+        framesPerWindow = c.framesPerWindow
         storedWidth = deferred ? c.bandWidth : c.coefficientCount
         ringFrames = max(c.framesPerWindow, (c.windowSamples - c.frameLength) / c.hop + 1)
         ring = .allocate(capacity: ringFrames * storedWidth)
@@ -61,11 +74,20 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
         finished.deallocate()
     }
 
+    /// Frames framed since `init`/`reset` (computed, or skipped when no input covers them).
+    public var framesProcessed: Int { frameCount }
+
+    /// Inputs taken since `init`/`reset`.
+    public var inputsTaken: Int { inputCountTaken }
+
+    /// True when an input waits to be taken (then `append` consumes nothing).
+    public var hasInput: Bool { inputReady }
+
     /// Floats in one model input: `framesPerInput × rowWidth`.
     public var inputCount: Int { configuration.framesPerInput * configuration.rowWidth }
 
     /// First sample of the next input's window (stream position).
-    public var windowStartSample: Int { windowStartFrame * configuration.hop }
+    public var windowStartSample: Int { windowStartFrame * hop }
 
     /// Samples consumed since `init`/`reset`.
     public var samplesConsumed: Int { framer.samplesConsumed }
@@ -73,43 +95,55 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
     /// Consumes samples until the next input is ready or `samples` is used up; returns how many.
     public func append(_ samples: UnsafeBufferPointer<Float>) -> Int {
         guard let base = samples.baseAddress else { return 0 }
-        let tracksPeak = configuration.normalization == .peak
         var consumed = 0
-        while consumed < samples.count, !hasInput {
-            let windowEnd = windowStartSample + configuration.windowSamples
+        while consumed < samples.count, !inputReady {
+            let windowEnd = windowStartFrame * hop + windowSamples
             let limit = min(samples.count - consumed, windowEnd - framer.samplesConsumed)
             let n = framer.append(UnsafeBufferPointer(start: base + consumed, count: limit))
             if tracksPeak { peak.observe(UnsafeBufferPointer(start: base + consumed, count: n)) }
             consumed += n
             if framer.hasFrame {
-                let slot = ring + (framesProcessed % ringFrames) * storedWidth
-                let p = processor
-                if deferred {
-                    framer.withFrame { p.bands(first: $0, second: $1, into: slot) }
-                } else {
-                    framer.withFrame { p.process(first: $0, second: $1, into: slot) }
-                }
+                if covered(frame: frameCount) { computeFrame() }
                 framer.dropFrame()
-                framesProcessed += 1
+                frameCount += 1
             }
-            if framer.samplesConsumed >= windowEnd { hasInput = true }
+            if framer.samplesConsumed >= windowEnd { inputReady = true }
         }
         return consumed
     }
 
+    /// Whether frame `f` must be computed: always when every frame is, else when it lies in the
+    /// current or a later input's window (inputs start every `inputStride` frames and span
+    /// `framesPerWindow`; a frame before the current window's start belongs to none).
+    private func covered(frame f: Int) -> Bool {
+        let d = f - windowStartFrame
+        return computesEveryFrame || (d >= 0 && d % inputStride < framesPerWindow)
+    }
+
+    /// The waiting frame into its ring slot: linear bands (deferred) or finished coefficients.
+    private func computeFrame() {
+        let slot = ring + (frameCount % ringFrames) * storedWidth
+        let p = processor
+        if deferred {
+            framer.withFrame { p.bands(first: $0, second: $1, into: slot) }
+        } else {
+            framer.withFrame { p.process(first: $0, second: $1, into: slot) }
+        }
+    }
+
     /// Writes the ready input (`inputCount` floats) to `out` and moves to the next window.
     public func takeInput(into out: UnsafeMutablePointer<Float>) {
-        precondition(hasInput, "takeInput called before an input was ready")
+        precondition(inputReady, "takeInput called before an input was ready")
         let c = configuration
         let cc = c.coefficientCount
-        let frames = c.framesPerWindow
+        let frames = framesPerWindow
         var source = ring
         var sourceStride = storedWidth
         var sourceFirst = windowStartFrame
         var sourceCount = ringFrames
         if deferred {
             var scale: Float = 1
-            if c.normalization == .peak {
+            if tracksPeak {
                 let p = peak.peak(sinceBlock: windowStartFrame)
                 if p != 0, p.isFinite { scale = c.spectrum.scale(forInputGain: 1 / p) }
             }
@@ -131,8 +165,8 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
                 (out + r * c.rowWidth + s * cc).update(from: source + f * sourceStride, count: cc)
             }
         }
-        hasInput = false
-        inputsTaken += 1
+        inputReady = false
+        inputCountTaken += 1
         windowStartFrame += inputStride
     }
 
@@ -142,8 +176,8 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
         peak.reset()
         processor.reset()
         windowStartFrame = 0
-        framesProcessed = 0
-        inputsTaken = 0
-        hasInput = false
+        frameCount = 0
+        inputCountTaken = 0
+        inputReady = false
     }
 }
