@@ -112,7 +112,11 @@ public struct MelFilterbank: Sendable {
                         let s = spectrum + starts[b]
                         let n = lens[b]
                         var sum: Float = 0
-                        for j in 0 ..< n { sum += coefficients[j] * s[j] }
+                        var j = 0
+                        while j < n {
+                            sum += coefficients[j] * s[j]
+                            j += 1
+                        }
                         out[b] = sum
                         coefficients += n
                     }
