@@ -2,8 +2,8 @@
 /// second (see `InputNormalization.peak`):
 /// 1. `bands`: window·gain → zero-pad → FFT → spectrum → filterbank / bins / statistics
 ///    (`configuration.bandWidth` values, linear in the input's scale for spectra);
-/// 2. `finish` (`compress`, then `transform`): × scale → log → DCT (`configuration.coefficientCount`
-///    values).
+/// 2. `finish` (`scale`, `compress`, then `transform`): × scale → log → DCT
+///    (`configuration.coefficientCount` values); a stream finishes a whole window's frames at once.
 /// All buffers are allocated in `init` (the FFT's input and output 64-byte aligned, so a SIMD FFT
 /// such as FFTW works on them in place of a copy) and every constant the per-frame calls read is a
 /// stored scalar or pointer; the per-frame calls allocate nothing. Not thread-safe: one instance
@@ -185,16 +185,26 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         }
     }
 
-    /// Step 2a: `out = log(bands × scale)` (`bandWidth` values; no log stage: just the scaling).
-    /// `out` may be `bands`.
-    public func compress(_ bands: UnsafePointer<Float>, scale: Float, into out: UnsafeMutablePointer<Float>) {
-        let n = bandWidth
+    /// Step 2a on `frames` consecutive frames (`frames × bandWidth` values) in place: the log stage
+    /// (if any). Scaling, if needed, comes first: `scale(_:by:into:)`.
+    public func compress(_ block: UnsafeMutablePointer<Float>, frames: Int) {
+        log?.apply(block, count: frames * bandWidth)
+    }
+
+    /// `out = bands × scale` for one frame (`bandWidth` values; a plain copy when `scale == 1`).
+    @inline(__always)
+    public func scale(_ bands: UnsafePointer<Float>, by scale: Float, into out: UnsafeMutablePointer<Float>) {
         if scale == 1 {
-            if UnsafePointer(out) != bands { out.update(from: bands, count: n) }
+            out.update(from: bands, count: bandWidth)
         } else {
-            for i in 0 ..< n { out[i] = bands[i] * scale }
+            Self.multiply(bands, scale, into: out, count: bandWidth)
         }
-        log?.apply(out, count: n)
+    }
+
+    /// `out[i] = a[i] · b` for `count` values (vectorised).
+    @inline(__always)
+    private static func multiply(_ a: UnsafePointer<Float>, _ b: Float, into out: UnsafeMutablePointer<Float>, count: Int) {
+        for i in 0 ..< count { out[i] = a[i] * b }
     }
 
     /// Step 2b: DCT of a compressed frame (`coefficientCount` values), or a copy without a DCT stage.
@@ -208,7 +218,8 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
 
     /// Steps 2a + 2b with scale 1.
     public func finish(_ bands: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        compress(bands, scale: 1, into: scratch)
+        if UnsafePointer(scratch) != bands { scratch.update(from: bands, count: bandWidth) }
+        compress(scratch, frames: 1)
         transform(scratch, into: out)
     }
 

@@ -135,39 +135,48 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
     public func takeInput(into out: UnsafeMutablePointer<Float>) {
         precondition(inputReady, "takeInput called before an input was ready")
         let c = configuration
-        let cc = c.coefficientCount
-        let frames = framesPerWindow
-        var source = ring
-        var sourceStride = storedWidth
-        var sourceFirst = windowStartFrame
-        var sourceCount = ringFrames
         if deferred {
-            var scale: Float = 1
-            if tracksPeak {
-                let p = peak.peak(sinceBlock: windowStartFrame)
-                if p != 0, p.isFinite { scale = c.spectrum.scale(forInputGain: 1 / p) }
-            }
-            let bw = c.bandWidth
-            for i in 0 ..< frames {
-                let slot = ring + ((windowStartFrame + i) % ringFrames) * bw
-                processor.compress(slot, scale: scale, into: compressed + i * bw)
-            }
-            c.log?.clampDynamicRange(compressed, count: frames * bw)
-            for i in 0 ..< frames { processor.transform(compressed + i * bw, into: finished + i * cc) }
-            source = finished
-            sourceStride = cc
-            sourceFirst = 0
-            sourceCount = frames
-        }
-        for r in 0 ..< c.framesPerInput {
-            for s in 0 ..< c.stack {
-                let f = (sourceFirst + r + s) % sourceCount
-                (out + r * c.rowWidth + s * cc).update(from: source + f * sourceStride, count: cc)
-            }
+            // Without stacking the input's rows are the window's frames: finish straight into it.
+            finishWindow(into: c.stack == 1 ? out : finished)
+            if c.stack > 1 { stackRows(from: finished, stride: c.coefficientCount, first: 0, count: framesPerWindow, into: out) }
+        } else {
+            stackRows(from: ring, stride: storedWidth, first: windowStartFrame, count: ringFrames, into: out)
         }
         inputReady = false
         inputCountTaken += 1
         windowStartFrame += inputStride
+    }
+
+    /// The current window's linear frames → × peak scale → log (one pass over the window) →
+    /// top-dB clamp over the window → DCT: `framesPerWindow × coefficientCount` floats to `out`.
+    private func finishWindow(into out: UnsafeMutablePointer<Float>) {
+        let c = configuration
+        var scale: Float = 1
+        if tracksPeak {
+            let p = peak.peak(sinceBlock: windowStartFrame)
+            if p != 0, p.isFinite { scale = c.spectrum.scale(forInputGain: 1 / p) }
+        }
+        let bw = c.bandWidth, cc = c.coefficientCount
+        for i in 0 ..< framesPerWindow {
+            processor.scale(ring + ((windowStartFrame + i) % ringFrames) * bw, by: scale, into: compressed + i * bw)
+        }
+        processor.compress(compressed, frames: framesPerWindow)
+        c.log?.clampDynamicRange(compressed, count: framesPerWindow * bw)
+        for i in 0 ..< framesPerWindow { processor.transform(compressed + i * bw, into: out + i * cc) }
+    }
+
+    /// Input row `r` = the `stack` frames `first + r + s` (modulo `count`) of `source`, whose frames
+    /// are `stride` floats apart, each `coefficientCount` floats.
+    private func stackRows(from source: UnsafeMutablePointer<Float>, stride: Int, first: Int, count: Int,
+                           into out: UnsafeMutablePointer<Float>) {
+        let c = configuration
+        let cc = c.coefficientCount
+        for r in 0 ..< c.framesPerInput {
+            for s in 0 ..< c.stack {
+                let f = (first + r + s) % count
+                (out + r * c.rowWidth + s * cc).update(from: source + f * stride, count: cc)
+            }
+        }
     }
 
     /// Starts a new stream.
