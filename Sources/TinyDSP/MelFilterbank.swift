@@ -112,10 +112,12 @@ public struct MelFilterbank: Sendable {
                         let s = spectrum + starts[b]
                         let n = lens[b]
                         var sum: Float = 0
-                        var j = 0
+                        var j = n & 1
+                        if j == 1 { sum += coefficients[0] * s[0] }
                         while j < n {
                             sum += coefficients[j] * s[j]
-                            j += 1
+                            sum += coefficients[j + 1] * s[j + 1]
+                            j += 2
                         }
                         out[b] = sum
                         coefficients += n
