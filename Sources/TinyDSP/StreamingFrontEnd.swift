@@ -14,7 +14,8 @@
 /// ```
 /// `append` stops consuming as soon as an input is ready, so nothing is lost or queued. Frames
 /// kept: enough for one window. With peak normalisation or a top-dB clamp the frames are kept
-/// linear (`FrameProcessor.bands`) and finished per input; otherwise they are finished on arrival
+/// linear (`FrameProcessor.bands`) and finished per input by a `WindowFinisher` (which reuses a
+/// frame finished at the same scale for an earlier window); otherwise they are finished on arrival
 /// and an input is a copy. The numbers do not depend on how the samples were chunked.
 ///
 /// A frame that no later input covers (with `inputStride > framesPerInput + stack − 1`, the frames
@@ -36,12 +37,13 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
     private let storedWidth: Int
     private let ringFrames: Int
     private let ring: UnsafeMutablePointer<Float>
-    private let compressed: UnsafeMutablePointer<Float>
-    private let finished: UnsafeMutablePointer<Float>
+    /// Finishes deferred windows (nil when frames are finished on arrival).
+    private let finisher: WindowFinisher<FFT>?
     // Private stored counters behind public getters: every access is known to this module, so the
     // compiler checks exclusivity statically instead of at run time on each hop.
     private var windowStartFrame = 0
     private var frameCount = 0
+    private var computedCount = 0
     private var inputCountTaken = 0
     private var inputReady = false
 
@@ -63,19 +65,18 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
         ringFrames = max(c.framesPerWindow, (c.windowSamples - c.frameLength) / c.hop + 1)
         ring = .allocate(capacity: ringFrames * storedWidth)
         ring.initialize(repeating: 0, count: ringFrames * storedWidth)
-        let perWindow = deferred ? c.framesPerWindow : 0
-        compressed = .allocate(capacity: max(1, perWindow * c.bandWidth))
-        finished = .allocate(capacity: max(1, perWindow * c.coefficientCount))
+        finisher = deferred ? WindowFinisher(processor: processor, ringFrames: ringFrames) : nil
     }
 
-    deinit {
-        ring.deallocate()
-        compressed.deallocate()
-        finished.deallocate()
-    }
+    deinit { ring.deallocate() }
 
     /// Frames framed since `init`/`reset` (computed, or skipped when no input covers them).
     public var framesProcessed: Int { frameCount }
+
+    /// Frames finished (scaled, log, DCT) since `init`/`reset`: with deferred finishing, for the
+    /// inputs taken — fewer than `inputsTaken × framesPerWindow` when overlapping windows shared
+    /// frames; otherwise every computed frame, finished on arrival.
+    public var framesFinished: Int { finisher?.framesFinished ?? computedCount }
 
     /// Inputs taken since `init`/`reset`.
     public var inputsTaken: Int { inputCountTaken }
@@ -103,7 +104,10 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
             if tracksPeak { peak.observe(UnsafeBufferPointer(start: base + consumed, count: n)) }
             consumed += n
             if framer.hasFrame {
-                if covered(frame: frameCount) { computeFrame() }
+                if covered(frame: frameCount) {
+                    computeFrame()
+                    computedCount += 1
+                }
                 framer.dropFrame()
                 frameCount += 1
             }
@@ -134,47 +138,31 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
     /// Writes the ready input (`inputCount` floats) to `out` and moves to the next window.
     public func takeInput(into out: UnsafeMutablePointer<Float>) {
         precondition(inputReady, "takeInput called before an input was ready")
-        let c = configuration
-        if deferred {
-            // Without stacking the input's rows are the window's frames: finish straight into it.
-            finishWindow(into: c.stack == 1 ? out : finished)
-            if c.stack > 1 { stackRows(from: finished, stride: c.coefficientCount, first: 0, count: framesPerWindow, into: out) }
-        } else {
-            stackRows(from: ring, stride: storedWidth, first: windowStartFrame, count: ringFrames, into: out)
+        var finishedRing = ring
+        if let finisher {
+            var scale: Float = 1
+            if tracksPeak {
+                let p = peak.peak(sinceBlock: windowStartFrame)
+                if p != 0, p.isFinite { scale = configuration.spectrum.scale(forInputGain: 1 / p) }
+            }
+            finisher.finish(ring, first: windowStartFrame, scale: scale)
+            finishedRing = finisher.finished
         }
+        stackRows(from: finishedRing, first: windowStartFrame, into: out)
         inputReady = false
         inputCountTaken += 1
         windowStartFrame += inputStride
     }
 
-    /// The current window's linear frames → × peak scale → log (one pass over the window) →
-    /// top-dB clamp over the window → DCT: `framesPerWindow × coefficientCount` floats to `out`.
-    private func finishWindow(into out: UnsafeMutablePointer<Float>) {
-        let c = configuration
-        var scale: Float = 1
-        if tracksPeak {
-            let p = peak.peak(sinceBlock: windowStartFrame)
-            if p != 0, p.isFinite { scale = c.spectrum.scale(forInputGain: 1 / p) }
-        }
-        let bw = c.bandWidth, cc = c.coefficientCount
-        for i in 0 ..< framesPerWindow {
-            processor.scale(ring + ((windowStartFrame + i) % ringFrames) * bw, by: scale, into: compressed + i * bw)
-        }
-        processor.compress(compressed, frames: framesPerWindow)
-        c.log?.clampDynamicRange(compressed, count: framesPerWindow * bw)
-        for i in 0 ..< framesPerWindow { processor.transform(compressed + i * bw, into: out + i * cc) }
-    }
-
-    /// Input row `r` = the `stack` frames `first + r + s` (modulo `count`) of `source`, whose frames
-    /// are `stride` floats apart, each `coefficientCount` floats.
-    private func stackRows(from source: UnsafeMutablePointer<Float>, stride: Int, first: Int, count: Int,
-                           into out: UnsafeMutablePointer<Float>) {
+    /// Input row `r` = the finished frames `first + r + s`, `s < stack`, of `source` (frame `f` in
+    /// slot `f mod ringFrames`, `coefficientCount` floats each).
+    private func stackRows(from source: UnsafeMutablePointer<Float>, first: Int, into out: UnsafeMutablePointer<Float>) {
         let c = configuration
         let cc = c.coefficientCount
         for r in 0 ..< c.framesPerInput {
             for s in 0 ..< c.stack {
-                let f = (first + r + s) % count
-                (out + r * c.rowWidth + s * cc).update(from: source + f * stride, count: cc)
+                let f = (first + r + s) % ringFrames
+                (out + r * c.rowWidth + s * cc).update(from: source + f * cc, count: cc)
             }
         }
     }
@@ -184,8 +172,10 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
         framer.reset()
         peak.reset()
         processor.reset()
+        finisher?.reset()
         windowStartFrame = 0
         frameCount = 0
+        computedCount = 0
         inputCountTaken = 0
         inputReady = false
     }
