@@ -95,14 +95,15 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
 
     /// Consumes samples until the next input is ready or `samples` is used up; returns how many.
     public func append(_ samples: UnsafeBufferPointer<Float>) -> Int {
-        guard let base = samples.baseAddress else { return 0 }
+        guard let base = samples.baseAddress, !inputReady else { return 0 }
+        let windowEnd = windowStartFrame * hop + windowSamples
+        let total = min(samples.count, windowEnd - framer.samplesConsumed)
+        // The peak sees exactly the samples consumed below, in one pass before framing: the pass
+        // also brings all of the chunk into the cache at once rather than part by part.
+        if tracksPeak { peak.observe(UnsafeBufferPointer(start: base, count: total)) }
         var consumed = 0
-        while consumed < samples.count, !inputReady {
-            let windowEnd = windowStartFrame * hop + windowSamples
-            let limit = min(samples.count - consumed, windowEnd - framer.samplesConsumed)
-            let n = framer.append(UnsafeBufferPointer(start: base + consumed, count: limit))
-            if tracksPeak { peak.observe(UnsafeBufferPointer(start: base + consumed, count: n)) }
-            consumed += n
+        while consumed < total {
+            consumed += framer.append(UnsafeBufferPointer(start: base + consumed, count: total - consumed))
             if framer.hasFrame {
                 if covered(frame: frameCount) {
                     computeFrame()
@@ -111,8 +112,8 @@ public final class StreamingFrontEnd<FFT: RealFourierTransform> {
                 framer.dropFrame()
                 frameCount += 1
             }
-            if framer.samplesConsumed >= windowEnd { inputReady = true }
         }
+        if framer.samplesConsumed >= windowEnd { inputReady = true }
         return consumed
     }
 
