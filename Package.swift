@@ -42,7 +42,7 @@ let package = Package(
         // Pipelines.
         .target(name: "KeywordSpotting", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
         .target(name: "MotorAnomaly", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
-        .target(name: "GestureRecognition", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
+        .target(name: "GestureRecognition", dependencies: ["TinyDSP", "TinyFeatures", "TinyIO", "TinyRuntime"]),
         .target(name: "WildlifeSounds", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
 
         // Shared command-line plumbing (errors, progress, JSON lines, SVG reports).
@@ -86,8 +86,10 @@ let package = Package(
         .testTarget(name: "TinyIOTests", dependencies: ["TinyTestSupport", "TinyIO"]),
         .testTarget(name: "KeywordSpottingTests", dependencies: ["TinyTestSupport", "KeywordSpotting"]),
         .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "MotorAnomaly", "TinyRuntime", "TinyIO", "TinyFeatures"]),
-        .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "GestureRecognition"]),
-        .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds"]),
+        .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "GestureRecognition", "TinyFeatures", "TinyDSP", "TinyIO", "TinyRuntime"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds", "TinyIO"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
     ]
 )

@@ -1,7 +1,9 @@
 /// A bounds-checked view of a FlatBuffer. Every read validates its offset and length against the
 /// buffer, so a malformed or hostile file yields `LiteError.malformed`, never an out-of-bounds read.
+/// Buffers are at most 2^30 bytes (`loadLiteModel` checks), and every offset read from the file is
+/// range-checked before it is added, so no position arithmetic overflows, on 32-bit cores either.
 struct FlatBuffer {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
 
     @inline(__always)
     func check(_ position: Int, _ size: Int) throws(LiteError) {
@@ -31,9 +33,18 @@ struct FlatBuffer {
 
     /// Follows the unsigned offset stored at `p` (relative to `p`).
     func indirect(_ p: Int) throws(LiteError) -> Int {
-        let target = p + Int(try u32(p))
+        let offset = try u32(p)
+        if offset > UInt32(bytes.count - p) { throw .malformed(.outOfBounds) }
+        let target = p + Int(offset)
         try check(target, 4)
         return target
+    }
+
+    /// An unsigned count or index stored at `p`, as an `Int` no larger than the buffer.
+    func count(_ p: Int) throws(LiteError) -> Int {
+        let value = try u32(p)
+        if value > UInt32(bytes.count) { throw .malformed(.outOfBounds) }
+        return Int(value)
     }
 
     /// The root table.
@@ -53,8 +64,9 @@ struct Table {
     init(buffer: FlatBuffer, position: Int) throws(LiteError) {
         self.buffer = buffer
         self.position = position
-        let soffset = Int(try buffer.i32(position))
-        vtable = position - soffset
+        let vtablePosition = Int64(position) - Int64(try buffer.i32(position))
+        if vtablePosition < 0 || vtablePosition > Int64(buffer.bytes.count) { throw .malformed(.badVTable) }
+        vtable = Int(vtablePosition)
         vtableSize = Int(try buffer.u16(vtable))
         tableSize = Int(try buffer.u16(vtable + 2))
         if vtableSize < 4 || vtableSize % 2 != 0 { throw .malformed(.badVTable) }
@@ -91,6 +103,12 @@ struct Table {
         return try buffer.u32(p)
     }
 
+    /// An unsigned index field (absent: 0), bounded by the buffer size.
+    func index(_ field: Int) throws(LiteError) -> Int {
+        guard let p = try self.field(field) else { return 0 }
+        return try buffer.count(p)
+    }
+
     func u64(_ index: Int, default value: UInt64 = 0) throws(LiteError) -> UInt64 {
         guard let p = try field(index) else { return value }
         return try buffer.u64(p)
@@ -112,7 +130,7 @@ struct Table {
     func vector(_ index: Int, elementSize: Int) throws(LiteError) -> (start: Int, count: Int)? {
         guard let p = try field(index) else { return nil }
         let v = try buffer.indirect(p)
-        let count = Int(try buffer.u32(v))
+        let count = try buffer.count(v)
         let start = v + 4
         if count > (buffer.bytes.count - start) / elementSize { throw .malformed(.outOfBounds) }
         return (start, count)

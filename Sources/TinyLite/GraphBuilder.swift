@@ -22,6 +22,8 @@ struct GraphBuilder {
         let index = operators.count
         let context = OperatorContext(tensors: tensors, index: index, inputs: r.inputs, outputs: r.outputs)
         let o = r.options
+        // Kernels write only run-time tensors (never a model constant or an input folded at load).
+        for t in r.outputs where tensors[t].isConstant { throw context.fail(.constantOutput) }
         let op: Operator
         switch r.code {
         case BuiltinCode.conv2D:

@@ -27,8 +27,18 @@ struct RawOperator {
 /// size, lists all unsupported operators at once, resolves shape-only ops, and builds kernels.
 /// `math` supplies `expf`/`tanhf` for the SOFTMAX/LOGISTIC/TANH tables (see `HostMath`).
 public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) -> LiteModel {
+    let result = bytes.withUnsafeBytes { raw -> Result<LiteModel, LiteError> in
+        do throws(LiteError) { return .success(try loadLiteModel(raw, math: math)) } catch { return .failure(error) }
+    }
+    return try result.get()
+}
+
+/// `loadLiteModel` over bytes in place (a model linked into flash): the file is read where it
+/// lies; only constant tensor data is copied (into `Graph.constants`). `bytes` must stay valid
+/// during the call only.
+public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath) throws(LiteError) -> LiteModel {
     if bytes.count < 16 { throw .malformed(.tooSmall) }
-    if bytes.count >= Int(Int32.max) { throw .malformed(.tooLarge) }
+    if bytes.count > 1 << 30 { throw .malformed(.tooLarge) }
     let buffer = FlatBuffer(bytes: bytes)
     let model = try buffer.root()
     let version = try model.u32(0)
@@ -49,7 +59,17 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
     let tensorTables = try subgraph.tables(0)
     if tensorTables.count > 1 << 20 { throw .malformed(.tooLarge) }
     var tensors: [Tensor] = []
+    // Room for every buffer's data, its 16-byte alignment and a few folded shape constants, so
+    // the constant block is allocated once (no regrowth copies while loading).
+    let padding = 256 + 16 * tensorTables.count
+    var constantCapacity = padding
+    for b in buffers {
+        if let (_, count) = try b.vector(0, elementSize: 1) {
+            constantCapacity = min(constantCapacity + count, bytes.count + padding) // never above the file
+        }
+    }
     var constants: [UInt8] = []
+    constants.reserveCapacity(constantCapacity)
     var usedTypes: [Int8] = []
     for (index, t) in tensorTables.enumerated() {
         let shape32 = try t.int32s(0)
@@ -58,12 +78,14 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
         for d in shape32 {
             if d < 0 || d > 1 << 24 { throw .malformed(.badShape) }
             shape.append(Int(d))
-            elements = elements.multipliedReportingOverflow(by: max(Int(d), 1)).partialValue
-            if elements > 1 << 30 { throw .malformed(.tooLarge) }
+            let (product, overflow) = elements.multipliedReportingOverflow(by: max(Int(d), 1))
+            if overflow || product > 1 << 27 { throw .malformed(.tooLarge) }
+            elements = product
         }
         let typeCode = try t.i8(1)
         usedTypes.append(typeCode)
         let type = elementType(typeCode) ?? .int8
+        // At most 2^30 bytes per tensor (2^27 elements of up to 8 bytes): sizes fit 32-bit `Int`.
         var quantization: Quantization?
         if let q = try t.table(4) {
             let scales = try q.floats(2)
@@ -83,11 +105,11 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
             }
         }
         var storage = TensorStorage.activation
-        let bufferIndex = Int(try t.u32(2))
+        let bufferIndex = try t.index(2)
         if bufferIndex >= buffers.count && bufferIndex != 0 { throw .malformed(.badBufferIndex) }
         if bufferIndex > 0 {
             let b = buffers[bufferIndex]
-            var data: ArraySlice<UInt8>?
+            var data: Slice<UnsafeRawBufferPointer>?
             if let (start, count) = try b.vector(0, elementSize: 1), count > 0 {
                 data = bytes[start ..< start + count]
             } else {
@@ -128,7 +150,7 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
     var raw: [RawOperator] = []
     var unsupported: [UnsupportedOperator] = []
     for op in try subgraph.tables(3) {
-        let codeIndex = Int(try op.u32(0))
+        let codeIndex = try op.index(0)
         if codeIndex >= codes.count { throw .malformed(.badOperatorCode) }
         let (code, opVersion) = codes[codeIndex]
         let r = RawOperator(code: code, version: opVersion,
@@ -160,9 +182,13 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
             throw .invalidGraph(error)
         }
     }
-    // Refuse graphs whose planned arena (activations + operator scratch) could not be allocated.
+    // Refuse graphs whose planned arena (activations + operator scratch) could exceed 2^30 bytes:
+    // bounding the sum of all buffers also keeps the planner's offsets far from overflow.
     let maximumArenaBytes = 1 << 30
-    for op in builder.operators where op.scratchBytes > maximumArenaBytes { throw .invalidGraph(.arenaTooLarge) }
+    var buffered: Int64 = 0
+    for t in builder.tensors where !t.isConstant { buffered += Int64(t.byteCount) }
+    for op in builder.operators { buffered += Int64(op.scratchBytes) }
+    if buffered > Int64(maximumArenaBytes) { throw .invalidGraph(.arenaTooLarge) }
     let graph = Graph(tensors: builder.tensors, operators: builder.operators,
                       operatorInputs: builder.operatorInputs, operatorOutputs: builder.operatorOutputs,
                       inputs: graphInputs, outputs: graphOutputs, constants: builder.constants)

@@ -50,7 +50,7 @@ public final class Model: Sendable {
     public init(bytes: [UInt8], path: String? = nil) throws(RuntimeError) {
         self.path = path
         do {
-            lite = try loadLiteModel(bytes, math: HostMath(exp: { Foundation.exp($0) }, tanh: { Foundation.tanh($0) }))
+            lite = try loadLiteModel(bytes, math: .portable)
         } catch {
             throw RuntimeError(describing: error, path: path)
         }

@@ -6,6 +6,6 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Evaluate a pipeline on a dataset manifest.",
-        subcommands: [EvalAnomalyCommand.self]
+        subcommands: [EvalAnomalyCommand.self, EvalGestureCommand.self, EvalKWSCommand.self, EvalWildlifeCommand.self]
     )
 }

@@ -1,7 +1,62 @@
 import ArgumentParser
+import Foundation
+import TinyBoards
 import TinyCLI
+import TinyRuntime
 
+/// `tinyml export --target c --model M.tflite | --pipeline NAME [--board B] --out DIR [--name N]`:
+/// writes a self-contained C99 library (const weights and quantization parameters, precomputed
+/// tables, the kernels the model uses, a static arena, `<name>_invoke`) with an ESP-IDF component
+/// CMakeLists.txt and a README. A model with unsupported operators fails with the full list.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "(not implemented yet)")
-    func run() throws { throw ToolError("tinyml export is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a model as a self-contained C99 library (ESP32-S3 / any board without Swift).")
+
+    enum Target: String, ExpressibleByArgument { case c }
+
+    @Option(help: "Export target (only 'c').") var target: Target
+    @Option(help: "The .tflite model.") var model: String?
+    @Option(help: "Export the model a pipeline's deployment configs name.") var pipeline: String?
+    @Option(help: "With --pipeline: the board whose config names the model (needed when boards differ).") var board: String?
+    @Option(help: "Output directory.") var out: String
+    @Option(help: "C symbol prefix (default: from the model file name).") var name: String?
+    @Option(help: "Checkout root for --pipeline (default: found from the current directory).") var root: String?
+
+    func validate() throws {
+        if (model == nil) == (pipeline == nil) { throw ValidationError("give exactly one of --model and --pipeline") }
+        if board != nil && pipeline == nil { throw ValidationError("--board goes with --pipeline") }
+    }
+
+    func run() throws {
+        withToolErrors("tinyml export") {
+            let path = try model ?? resolvePipelineModel()
+            let loaded = try Model(contentsOf: path)
+            let library = try CExporter.export(model: loaded, name: name)
+            try library.write(to: out)
+            print("wrote \(library.files.map(\.name).joined(separator: ", ")) to \(out)")
+            print("\(library.name): arena \(library.arenaBytes) B (static), constants \(library.constantBytes) B, "
+                + "kernels \(library.kernelNames.joined(separator: ", "))")
+        }
+    }
+
+    /// The model file named by the pipeline's configs (one model for all boards, or `--board`'s).
+    func resolvePipelineModel() throws -> String {
+        guard let layout = root.map(ProjectLayout.init(root:)) ?? ProjectLayout.find() else {
+            throw ToolError("no TinyMLSuite checkout here (Package.swift and Pipelines/ not found); use --root")
+        }
+        let pipeline = pipeline ?? ""
+        guard let boards = layout.deploymentFiles()[pipeline] else {
+            throw ToolError("no pipeline '\(pipeline)' with board configs under Pipelines/")
+        }
+        var models = Set<String>()
+        for b in boards.keys where board == nil || b == board {
+            models.insert(try layout.loadDeployment(pipeline: pipeline, board: b).model)
+        }
+        if models.isEmpty { throw ToolError("pipeline '\(pipeline)' has no config for board '\(board ?? "")'") }
+        if models.count > 1 {
+            throw ToolError("pipeline '\(pipeline)' uses different models on different boards (\(models.sorted().joined(separator: ", "))); choose one with --board")
+        }
+        return layout.modelPath(models.first!)
+    }
 }

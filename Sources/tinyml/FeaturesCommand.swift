@@ -37,6 +37,7 @@ struct FeaturesCommand: ParsableCommand {
 
     func run() throws {
         withToolErrors("tinyml features") {
+            if let sensor = try SensorFeaturesJob.load(spec) { return try sensor.run(self) }   // motion pipelines
             let featureSpec = try FeatureSpec.load(spec)
             guard writeFloat || featureSpec.quantization != nil else {
                 throw ToolError("feature spec '\(featureSpec.name)' has no quantization; pass --float for float32 features")

@@ -52,7 +52,8 @@ struct InspectCommand: ParsableCommand {
             }
             print("MACs: \(g.multiplyAccumulates)")
             print("weight bytes: \(g.weightBytes)")
-            print("persistent bytes: \(g.persistentBytes) (per-channel multipliers, shifts and int32 biases kept with the prepared model, outside the arena)")
+            print("constant bytes: \(g.constants.count) (weights, biases and other constant tensors in one block, read in place by the kernels)")
+            print("persistent bytes: \(g.persistentBytes) (per output channel: bias with the input offset folded in, multiplier, shifts; 16 B each, kept with the prepared model outside the arena)")
             let activations = g.planArena(includeScratch: false)
             let bound = activations.lowerBound
             let over = bound > 0 ? Double(plan.arenaBytes - bound) / Double(bound) * 100 : 0

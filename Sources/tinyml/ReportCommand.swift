@@ -1,7 +1,119 @@
 import ArgumentParser
+import Foundation
+import TinyBoards
 import TinyCLI
 
+/// `tinyml report --pipeline NAME --board NAME | --all [--json] [--report FILE]`: does a pipeline
+/// fit a board, and does it keep up? Flash and RAM budgets with headroom or the exact shortfall,
+/// latency from the measured instruction counts (`Embedded/measurements.json`) and the board's
+/// cycles-per-instruction model, against the stride. Exit 1 when a deployment does not fit or
+/// misses real time (or a config is bad); missing measurements are reported as missing
+/// (`--strict` turns them into exit 2).
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "(not implemented yet)")
-    func run() throws { throw ToolError("tinyml report is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Fit and latency of pipelines on boards (flash, RAM, time per inference vs stride).")
+
+    @Option(help: "Pipeline name (directory under Pipelines/ with '/' as '-', e.g. reference-kws).") var pipeline: String?
+    @Option(help: "Board id (Pipelines/boards/<board>.json).") var board: String?
+    @Flag(help: "Every deployment config of every pipeline.") var all = false
+    @Flag(help: "One JSON object per deployment on stdout.") var json = false
+    @Option(help: "Also write a picture: .svg, or .html (picture and text).") var report: String?
+    @Option(help: "Measurement files (default: Embedded/measurements.json and Pipelines/boards/measurements-c.json).")
+    var measurements: [String] = []
+    @Option(help: "Checkout root (default: found from the current directory).") var root: String?
+    @Flag(help: "Exit 2 when measurements are missing.") var strict = false
+
+    func validate() throws {
+        if !all && pipeline == nil && board == nil {
+            throw ValidationError("give --pipeline and/or --board, or --all")
+        }
+    }
+
+    func run() throws {
+        let status: Int32 = withToolErrors("tinyml report") {
+            guard let layout = root.map(ProjectLayout.init(root:)) ?? ProjectLayout.find() else {
+                throw ToolError("no TinyMLSuite checkout here (Package.swift and Pipelines/ not found); use --root")
+            }
+            let files = layout.deploymentFiles()
+            var pairs: [(String, String)] = []
+            for p in files.keys.sorted() where pipeline == nil || p == pipeline {
+                for b in files[p]!.keys.sorted() where board == nil || b == board { pairs.append((p, b)) }
+            }
+            if pairs.isEmpty {
+                if let pipeline, let board { _ = try layout.loadDeployment(pipeline: pipeline, board: board) }
+                throw ToolError("no deployment config matches" + (pipeline.map { " pipeline '\($0)'" } ?? "")
+                    + (board.map { " board '\($0)'" } ?? "") + " (known pipelines: \(files.keys.sorted().joined(separator: ", ")))")
+            }
+            let measured = try Measurements(files: measurements.isEmpty ? layout.measurementFiles : measurements,
+                                            display: layout.display)
+            for missing in measured.filesMissing where !json { printError("tinyml report: note: no measurement file \(missing)") }
+            var reports: [DeploymentReport] = []
+            var failed = false
+            for (p, b) in pairs {
+                do {
+                    let config = try layout.loadDeployment(pipeline: p, board: b)
+                    let profile = try BoardProfile.load(id: b, directory: layout.boardsDirectory)
+                    let footprint = try ModelFootprint(modelAt: layout.modelPath(config.model))
+                    reports.append(ReportCalculator.report(profile: profile, config: config, footprint: footprint,
+                                                           measurements: measured))
+                } catch {
+                    printError("tinyml report: error: \(p) on \(b): \(error)")
+                    failed = true
+                }
+            }
+            if json {
+                for r in reports { print(Self.json(r).text) }
+            } else {
+                if reports.count > 1 { print(ReportText.summary(reports) + "\n") }
+                print(reports.map(ReportText.detail).joined(separator: "\n\n"))
+            }
+            if let report {
+                let text = report.lowercased().hasSuffix(".svg") ? ReportPicture.svg(reports) : ReportPicture.html(reports)
+                do { try text.write(toFile: report, atomically: true, encoding: .utf8) } catch {
+                    throw ToolError("cannot write report '\(report)'")
+                }
+            }
+            if failed || reports.contains(where: { $0.verdict == .doesNotFit }) { return 1 }
+            if strict && reports.contains(where: { $0.verdict == .incomplete }) { return 2 }
+            return 0
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    static func json(_ r: DeploymentReport) -> JSONValue {
+        func budget(_ b: DeploymentReport.Budget) -> [(String, JSONValue)] {
+            [("capacity", .int(b.capacity)), ("reserved", .int(b.reserved)), ("available", .int(b.available)),
+             ("used", .int(b.used)), ("complete", .bool(b.isComplete)), ("headroom", .int(b.headroom)),
+             ("items", .array(b.items.map { item in
+                 .object([("label", .string(item.label)), ("bytes", item.bytes.map(JSONValue.int) ?? .null),
+                          ("origin", .string(item.origin))])
+             }))]
+        }
+        var latency = JSONValue.null
+        if let l = r.latency {
+            latency = .object([
+                ("instructions", .int(l.instructions)), ("frontend_instructions", l.frontendInstructions.map(JSONValue.int) ?? .null),
+                ("core", .string(l.core)), ("estimate", .bool(l.estimate)),
+                ("cycles_per_instruction", .object([("nominal", .number(l.cyclesPerInstruction)),
+                                                    ("low", .number(l.cyclesPerInstructionLow)),
+                                                    ("high", .number(l.cyclesPerInstructionHigh))])),
+                ("clock_hz", .int(l.clockHz)), ("seconds", .number(l.seconds)), ("seconds_low", .number(l.secondsLow)),
+                ("seconds_high", .number(l.secondsHigh)),
+            ])
+        }
+        return .object([
+            ("pipeline", .string(r.pipeline)), ("board", .string(r.board)), ("runtime", .string(r.runtime.rawValue)),
+            ("model", .string(r.model)), ("sha256", .string(r.modelSHA256)), ("verdict", .string(r.verdict.rawValue)),
+            ("flash", .object(budget(r.flash))),
+            ("ram", .object(budget(r.ram) + [("arena", .int(r.arenaBytes)),
+                                             ("largest_region", .object([("name", .string(r.largestRegion.name)),
+                                                                         ("bytes", .int(r.largestRegion.bytes))]))])),
+            ("latency", latency), ("stride_seconds", .number(r.strideSeconds)),
+            ("load", r.load.map(JSONValue.number) ?? .null), ("real_time_margin", r.realTimeMargin.map(JSONValue.number) ?? .null),
+            ("duty_cycle", .number(r.dutyCycle)), ("average_load", r.averageLoad.map(JSONValue.number) ?? .null),
+            ("problems", .array(r.problems.map(JSONValue.string))), ("missing", .array(r.missing.map(JSONValue.string))),
+            ("notes", .array(r.notes.map(JSONValue.string))),
+        ])
+    }
 }

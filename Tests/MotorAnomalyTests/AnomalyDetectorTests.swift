@@ -1,5 +1,6 @@
 import MotorAnomaly
 import Testing
+import TinyTestSupport
 
 /// The learning → calibration → monitoring logic on synthetic Gaussian feature frames.
 @Suite struct AnomalyDetectorTests {

@@ -1,5 +1,6 @@
 import MotorAnomaly
 import Testing
+import TinyTestSupport
 
 /// Welford moments equal the two-pass mean and unbiased variance, also with a large offset where
 /// the naive Σx² − n·mean² formula loses every digit in Float.

@@ -1,4 +1,5 @@
 import Foundation
+import TinyTestSupport
 
 /// A synthetic bearing signal at 12 kHz for tests that must run without the dataset: "normal" is
 /// shaft-rate and mains harmonics plus white noise; a "fault" adds the classic bearing-defect

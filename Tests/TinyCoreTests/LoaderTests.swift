@@ -33,6 +33,21 @@ import TinyTestSupport
         }
     }
 
+    /// Well-formed FlatBuffers with one broken field each (Tools/golden/invalid_models.py): the
+    /// reader names the exact problem.
+    @Test(arguments: [
+        ("constant_output", LiteError.invalidGraph(.invalidOperator(op: 0, reason: .constantOutput))),
+        ("buffer_size", LiteError.bufferSizeMismatch(tensor: 4, expected: 108, actual: 107)),
+        ("tensor_index", LiteError.malformed(.badTensorIndex)),
+        ("opcode_index", LiteError.malformed(.badOperatorCode)),
+        ("huge_shape", LiteError.malformed(.tooLarge)),
+        ("graph_output_index", LiteError.malformed(.badTensorIndex)),
+    ])
+    func invalidModelsNameTheirFault(_ name: String, _ expected: LiteError) throws {
+        let bytes = [UInt8](try Data(contentsOf: TestPaths.fixture("TinyCoreTests", "invalid/\(name).tflite")))
+        #expect(throws: expected) { try loadLiteModel(bytes, math: .portable) }
+    }
+
     @Test func truncatedAndCorruptedModelsFailCleanly() throws {
         let bytes = [UInt8](try Data(contentsOf: Self.zoo.appendingPathComponent("ds_cnn.tflite")))
         for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {

@@ -3,7 +3,10 @@
 Each model is built with fixed seeds, converted with a representative dataset (int8 input and output),
 and run with `Interpreter(..., experimental_op_resolver_type=OpResolverType.BUILTIN_REF)` on several
 int8 inputs: random full-range values (these saturate), values drawn from the calibration
-distribution, and the extremes -128 / 127. Written to Tests/TinyCoreTests/Fixtures/zoo/:
+distribution, and the extremes -128 / 127 (float32 models: ±1e6, 0 and calibration samples).
+The op_* models are single-operator edge cases (broadcasting, MEAN axes, dilation, strides,
+depth multipliers, shape-only operators resolved at load, requantizing QUANTIZE, PADV2, extreme
+zero points). Written to Tests/TinyCoreTests/Fixtures/zoo/:
   <name>.tflite, <name>.in.bin (cases x input bytes, int8), <name>.out.bin (cases x output bytes),
   MANIFEST.csv (name,cases,input_bytes,output_bytes,ops);
 and unsupported_ops.tflite (float EXP/NEG/FLOOR) for the unsupported-operator report.
@@ -158,11 +161,159 @@ def softmax_wide(rng):
     return tf.keras.Model(inp, x), lambda: rng.normal(0, 4, (1, 3, 40))
 
 
+# Single-operator edge cases (one concept each; the name says which).
+def op_add_broadcast(rng):
+    """ADD of run-time tensors broadcast along different axes: [1,6,1,3] + [1,1,5,3]."""
+    x = inp = L.Input((6, 5, 3), batch_size=1)
+    a = L.Lambda(lambda t: tf.reduce_mean(t, axis=2, keepdims=True))(x)
+    b = L.Lambda(lambda t: tf.reduce_mean(t * t, axis=1, keepdims=True))(x)
+    return tf.keras.Model(inp, L.Add()([a, b])), lambda: rng.normal(0, 2, (1, 6, 5, 3))
+
+
+def op_add_constant_channel(rng):
+    """ADD of a [1,4,5,3] tensor and a per-channel constant [3] (broadcast), fused ReLU."""
+    x = inp = L.Input((4, 5, 3), batch_size=1)
+    x = L.Lambda(lambda t: tf.nn.relu(t + tf.constant([0.5, -1.5, 3.0])))(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 2, (1, 4, 5, 3))
+
+
+def op_mul_broadcast(rng):
+    """MUL of [1,6,5,3] by its per-pixel channel mean [1,6,5,1] (broadcast on channels)."""
+    x = inp = L.Input((6, 5, 3), batch_size=1)
+    m = L.Lambda(lambda t: tf.reduce_mean(t, axis=3, keepdims=True))(x)
+    return tf.keras.Model(inp, L.Multiply()([x, m])), lambda: rng.normal(1, 2, (1, 6, 5, 3))
+
+
+def op_mean_channels(rng):
+    """MEAN over the last axis, keepdims false."""
+    x = inp = L.Input((5, 4, 6), batch_size=1)
+    return tf.keras.Model(inp, L.Lambda(lambda t: tf.reduce_mean(t, axis=-1))(x)), lambda: rng.normal(0, 3, (1, 5, 4, 6))
+
+
+def op_mean_height(rng):
+    """MEAN over axis 1 only."""
+    x = inp = L.Input((7, 4, 3), batch_size=1)
+    return tf.keras.Model(inp, L.Lambda(lambda t: tf.reduce_mean(t, axis=1))(x)), lambda: rng.uniform(-4, 1, (1, 7, 4, 3))
+
+
+def op_mean_all(rng):
+    """MEAN over axes 1, 2 and 3 at once."""
+    x = inp = L.Input((6, 5, 4), batch_size=1)
+    return tf.keras.Model(inp, L.Lambda(lambda t: tf.reduce_mean(t, axis=[1, 2, 3]))(x)), lambda: rng.normal(2, 3, (1, 6, 5, 4))
+
+
+def op_depthwise_dilated(rng):
+    """DEPTHWISE_CONV_2D 3x3, dilation 2, SAME, depth multiplier 2."""
+    x = inp = L.Input((9, 8, 4), batch_size=1)
+    x = L.DepthwiseConv2D(3, dilation_rate=2, depth_multiplier=2, padding="same")(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 1, (1, 9, 8, 4))
+
+
+def op_depthwise_strided(rng):
+    """DEPTHWISE_CONV_2D 5x3, stride 2, VALID, depth multiplier 4, ReLU6."""
+    x = inp = L.Input((11, 9, 3), batch_size=1)
+    x = L.DepthwiseConv2D((5, 3), strides=2, depth_multiplier=4, padding="valid", activation="relu6")(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 1, (1, 11, 9, 3))
+
+
+def op_depthwise_quads_same(rng):
+    """DEPTHWISE_CONV_2D 3x3, stride 2, SAME, 12 channels (the four-channel Cortex-M path)."""
+    x = inp = L.Input((8, 7, 12), batch_size=1)
+    x = L.DepthwiseConv2D(3, strides=2, padding="same", activation="relu")(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 1, (1, 8, 7, 12))
+
+
+def op_conv_strided_1x1(rng):
+    """CONV_2D 1x1 with stride 2 (not the pointwise path), odd channel counts."""
+    x = inp = L.Input((9, 7, 5), batch_size=1)
+    return tf.keras.Model(inp, L.Conv2D(7, 1, strides=2)(x)), lambda: rng.normal(0, 1, (1, 9, 7, 5))
+
+
+def op_conv_dilated_valid(rng):
+    """CONV_2D 3x2 kernel, dilation (2, 3), VALID."""
+    x = inp = L.Input((12, 11, 3), batch_size=1)
+    x = L.Conv2D(5, (3, 2), dilation_rate=(2, 3), padding="valid", activation="relu")(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 1, (1, 12, 11, 3))
+
+
+def op_max_pool_same(rng):
+    """MAX_POOL_2D 3x3, stride 2, SAME (clipped windows at the edges)."""
+    x = inp = L.Input((7, 6, 3), batch_size=1)
+    return tf.keras.Model(inp, L.MaxPooling2D(3, strides=2, padding="same")(x)), lambda: rng.normal(0, 2, (1, 7, 6, 3))
+
+
+def op_average_pool_same(rng):
+    """AVERAGE_POOL_2D 3x2, stride (1, 2), SAME (the divisor counts in-image taps only)."""
+    x = inp = L.Input((5, 7, 4), batch_size=1)
+    return tf.keras.Model(inp, L.AveragePooling2D((3, 2), strides=(1, 2), padding="same")(x)), \
+        lambda: rng.normal(0, 2, (1, 5, 7, 4))
+
+
+def op_dynamic_batch_flatten(rng):
+    """Flatten with a dynamic batch: SHAPE, STRIDED_SLICE, PACK feed RESHAPE (resolved at load)."""
+    x = inp = L.Input((6, 5, 2))
+    x = L.Conv2D(3, 3, padding="same")(x)
+    x = L.Flatten()(x)
+    return tf.keras.Model(inp, L.Dense(4)(x)), lambda: rng.normal(0, 1, (1, 6, 5, 2))
+
+
+def op_expand_squeeze(rng):
+    """EXPAND_DIMS then SQUEEZE around a 1x1 convolution, dynamic batch."""
+    x = inp = L.Input((10, 4))
+    x = L.Lambda(lambda t: tf.expand_dims(t, axis=2))(x)
+    x = L.Conv2D(6, 1)(x)
+    x = L.Lambda(lambda t: tf.squeeze(t, axis=2))(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 1, (1, 10, 4))
+
+
+def op_pad_constant(rng):
+    """PADV2: pad with a non-zero constant value."""
+    x = inp = L.Input((4, 3, 2), batch_size=1)
+    x = L.Lambda(lambda t: tf.pad(t, [[0, 0], [1, 2], [0, 1], [0, 0]], constant_values=1.5))(x)
+    return tf.keras.Model(inp, x), lambda: rng.normal(0, 2, (1, 4, 3, 2))
+
+
+def op_concat_requantize(rng):
+    """CONCATENATION of LOGISTIC (output scale 1/256) and TANH (1/128) outputs, which cannot share a
+    scale: the converter requantizes one with QUANTIZE int8 -> int8."""
+    x = inp = L.Input((16,), batch_size=1)
+    a = L.Activation("sigmoid")(x)
+    b = L.Activation("tanh")(x)
+    return tf.keras.Model(inp, L.Concatenate()([a, b])), lambda: rng.normal(0, 3, (1, 16))
+
+
+def op_output_zp_max(rng):
+    """All-negative outputs: output zero point 127."""
+    x = inp = L.Input((12,), batch_size=1)
+    x = L.Dense(8, activation="relu")(x)
+    last = L.Dense(5)
+    x = last(x)
+    model = tf.keras.Model(inp, x)
+    w, b = last.get_weights()
+    last.set_weights([-np.abs(w), -np.abs(b) - 1.0])
+    return model, lambda: rng.normal(0, 2, (1, 12))
+
+
 MODELS = [ds_cnn, cnn_pool, autoencoder, residual, conv1d_time, mul_concat_pad, mean_keepdims,
-          big_kernel, pointwise, zp_min, zp_max, tiny_multiplier, logistic_tanh, softmax_wide]
+          big_kernel, pointwise, zp_min, zp_max, tiny_multiplier, logistic_tanh, softmax_wide,
+          op_add_broadcast, op_add_constant_channel, op_mul_broadcast, op_mean_channels, op_mean_height,
+          op_mean_all, op_depthwise_dilated, op_depthwise_strided, op_depthwise_quads_same,
+          op_conv_strided_1x1, op_conv_dilated_valid, op_max_pool_same, op_average_pool_same,
+          op_dynamic_batch_flatten, op_expand_squeeze, op_pad_constant, op_concat_requantize, op_output_zp_max]
 
 
-def convert(model, sample):
+def float_io(rng):
+    """Float input and output: QUANTIZE (float32 -> int8) and DEQUANTIZE (int8 -> float32) ops."""
+    x = inp = L.Input((10,), batch_size=1)
+    x = L.Dense(6, activation="relu")(x)
+    return tf.keras.Model(inp, L.Dense(3)(x)), lambda: rng.normal(0, 2, (1, 10))
+
+
+# Models whose input and output stay float32 (cases are float32 bytes).
+FLOAT_IO_MODELS = [float_io]
+
+
+def convert(model, sample, float_io=False):
     def representative():
         for _ in range(64):
             yield [sample().astype(np.float32)]
@@ -170,8 +321,9 @@ def convert(model, sample):
     conv.optimizations = [tf.lite.Optimize.DEFAULT]
     conv.representative_dataset = representative
     conv.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
-    conv.inference_input_type = tf.int8
-    conv.inference_output_type = tf.int8
+    if not float_io:
+        conv.inference_input_type = tf.int8
+        conv.inference_output_type = tf.int8
     return conv.convert()
 
 
@@ -187,20 +339,25 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     unsupported_ops()
     manifest = ["name,cases,input_bytes,output_bytes,ops"]
-    for index, make in enumerate(MODELS):
+    for index, make in enumerate(MODELS + FLOAT_IO_MODELS):
+        float_io = make in FLOAT_IO_MODELS
         tf.keras.utils.set_random_seed(1000 + index)
         rng = np.random.default_rng(2000 + index)
         model, sample = make(rng)
-        flat = convert(model, sample)
+        flat = convert(model, sample, float_io)
         it = Interpreter(model_content=flat, experimental_op_resolver_type=OpResolverType.BUILTIN_REF)
         it.allocate_tensors()
         i, o = it.get_input_details()[0], it.get_output_details()[0]
-        scale, zp = i["quantization"]
-        cases = [np.full(i["shape"], -128, np.int8), np.full(i["shape"], 127, np.int8)]
-        cases += [rng.integers(-128, 128, i["shape"]).astype(np.int8) for _ in range(2)]
-        for _ in range(3):
-            real = sample()
-            cases.append(np.clip(np.round(real / scale) + zp, -128, 127).astype(np.int8))
+        if float_io:
+            cases = [np.full(i["shape"], v, np.float32) for v in (-1e6, 0.0, 1e6)]
+            cases += [sample().astype(np.float32) for _ in range(4)]
+        else:
+            scale, zp = i["quantization"]
+            cases = [np.full(i["shape"], -128, np.int8), np.full(i["shape"], 127, np.int8)]
+            cases += [rng.integers(-128, 128, i["shape"]).astype(np.int8) for _ in range(2)]
+            for _ in range(3):
+                real = sample()
+                cases.append(np.clip(np.round(real / scale) + zp, -128, 127).astype(np.int8))
         ins, outs = [], []
         for c in cases:
             it.set_tensor(i["index"], c)

@@ -3,7 +3,8 @@
 The shipped `ad_test_expected_output.csv` was computed with LiteRT's optimized kernels (its values
 match BUILTIN_WITHOUT_DEFAULT_DELEGATES exactly), which may differ from the reference kernels by
 1 LSB. This script records, per 5-frame window, the reconstruction MSE under BUILTIN_REF and the
-int8 outputs of the first windows, with inputs quantized as TFLite QUANTIZE does (round half away
+int8 inputs and outputs of the first windows (the firmware check, Embedded/models.txt, runs
+them on every core), with inputs quantized as TFLite QUANTIZE does (round half away
 from zero). Run: /work/main/.venv/bin/python Tools/golden/reference_models.py
 """
 import pathlib
@@ -23,7 +24,7 @@ def main():
     i, o = it.get_input_details()[0], it.get_output_details()[0]
     s, z = i["quantization"]
     os_, oz = o["quantization"]
-    rows, first = [], []
+    rows, first, first_inputs = [], [], []
     for w in range(196):
         win = x[w:w + 5].reshape(1, 640)
         r = (win / np.float32(s)).astype(np.float32)
@@ -33,6 +34,7 @@ def main():
         y = it.get_tensor(o["index"])
         if w < 4:
             first.append(y.reshape(-1))
+            first_inputs.append(q.reshape(-1))
         out = (y.astype(np.float64) - oz) * np.float64(np.float32(os_))
         rows.append(np.mean((win.astype(np.float64) - out) ** 2))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -41,6 +43,7 @@ def main():
         for k, v in enumerate(rows):
             f.write(f"{k},{v:.9f}\n")
     np.array(first, dtype=np.int8).tofile(OUT / "ad_builtin_ref_first4_int8.bin")
+    np.array(first_inputs, dtype=np.int8).tofile(OUT / "ad_builtin_ref_first4_input_int8.bin")
     print("mean MSE (BUILTIN_REF):", np.mean(rows))
 
 

@@ -25,6 +25,16 @@ public struct Graph: Sendable {
     /// Plans the arena from tensor lifetimes (see `ArenaPlan`); operator scratch areas are planned
     /// like tensors that live for their operator only (`includeScratch: false` plans activations
     /// alone, for comparing with the activation lower bound).
+    ///
+    /// What a prepared model occupies, and where it is counted:
+    /// - arena (`ArenaPlan.arenaBytes`): run-time tensors (activations, graph inputs and outputs)
+    ///   and kernel scratch (im2col patches, depthwise accumulators), reused across operators;
+    /// - constants (`constants.count`): weights, biases and other constant tensors, one block
+    ///   that the kernels read in place (`weightBytes` is the filter part of it);
+    /// - persistent (`persistentBytes`): per-output-channel requantization data computed at
+    ///   prepare time (bias with the input offset folded in, multiplier, shifts: 16 B a channel);
+    /// - plus small per-operator descriptors (shapes, offsets, 256-entry SOFTMAX/LOGISTIC/TANH
+    ///   tables). Embedded/measurements.json reports the measured device heap peak beside these.
     public func planArena(alignment: Int = 16, includeScratch: Bool = true) -> ArenaPlan {
         let n = tensors.count
         var first = [Int](repeating: Int.max, count: n)

@@ -13,4 +13,6 @@ public enum GraphError: Error, Equatable, Sendable {
 public enum GraphErrorReason: Equatable, Sendable {
     case wrongInputCount, wrongOutputCount, unsupportedType, shapeMismatch, missingQuantization
     case unsupportedQuantization, badOptions, notConstant, outputShapeMismatch, tooLarge
+    /// An operator output that is a constant tensor.
+    case constantOutput
 }

@@ -53,12 +53,13 @@ public enum Operator: Sendable {
         }
     }
 
-    /// Bytes of precomputed data (per-channel multipliers, shifts, biases) kept with the model.
+    /// Bytes of precomputed per-channel data (bias, multiplier, shifts: `ChannelRequantization`)
+    /// kept with the prepared model, outside the arena. Weights are counted by `weightBytes`.
     public var persistentBytes: Int {
         switch self {
-        case .conv2D(let k): return k.requantization.persistentBytes + k.bias.count * 4 + k.foldedBias.count * 4
-        case .depthwiseConv2D(let k): return k.requantization.persistentBytes + k.bias.count * 4
-        case .fullyConnected(let k): return k.requantization.persistentBytes + k.bias.count * 4 + k.foldedBias.count * 4
+        case .conv2D(let k): return k.requantization.persistentBytes
+        case .depthwiseConv2D(let k): return k.requantization.persistentBytes
+        case .fullyConnected(let k): return k.requantization.persistentBytes
         default: return 0
         }
     }
@@ -75,9 +76,9 @@ public enum Operator: Sendable {
     /// Bytes of weights (filters) the operator holds.
     public var weightBytes: Int {
         switch self {
-        case .conv2D(let k): return k.weights.count
-        case .depthwiseConv2D(let k): return k.weights.count
-        case .fullyConnected(let k): return k.weights.count
+        case .conv2D(let k): return k.weightCount
+        case .depthwiseConv2D(let k): return k.weightCount
+        case .fullyConnected(let k): return k.weightCount
         default: return 0
         }
     }

@@ -19,25 +19,58 @@ public struct Window2D: Equatable, Sendable {
             || dilationHeight > 1 << 16 || dilationWidth > 1 << 16 || filterHeight > 1 << 16 || filterWidth > 1 << 16 {
             throw context.fail(.badOptions)
         }
-        batches = input.shape[0]
-        inputHeight = input.shape[1]
-        inputWidth = input.shape[2]
+        // Filter spans stay far below 2^31 so no geometry arithmetic can overflow on 32-bit cores.
+        if Int64(filterHeight - 1) * Int64(dilationHeight) >= 1 << 24
+            || Int64(filterWidth - 1) * Int64(dilationWidth) >= 1 << 24 {
+            throw context.fail(.badOptions)
+        }
+        let h = padding.outputAndPadding(input: input.shape[1], filter: filterHeight, stride: strideHeight,
+                                         dilation: dilationHeight)
+        let w = padding.outputAndPadding(input: input.shape[2], filter: filterWidth, stride: strideWidth,
+                                         dilation: dilationWidth)
+        self.init(batches: input.shape[0], inputHeight: input.shape[1], inputWidth: input.shape[2],
+                  outputHeight: h.output, outputWidth: w.output, filterHeight: filterHeight, filterWidth: filterWidth,
+                  strideHeight: strideHeight, strideWidth: strideWidth, dilationHeight: dilationHeight,
+                  dilationWidth: dilationWidth, padTop: h.padding, padLeft: w.padding)
+        if output.shape[0] != batches || output.shape[1] != outputHeight || output.shape[2] != outputWidth
+            || outputHeight < 1 || outputWidth < 1 {
+            throw context.fail(.outputShapeMismatch)
+        }
+    }
+}
+
+extension Window2D {
+    /// A window given field by field (hand-built graphs, tests); not validated.
+    public init(batches: Int, inputHeight: Int, inputWidth: Int, outputHeight: Int, outputWidth: Int,
+                filterHeight: Int, filterWidth: Int, strideHeight: Int, strideWidth: Int,
+                dilationHeight: Int, dilationWidth: Int, padTop: Int, padLeft: Int) {
+        self.batches = batches
+        self.inputHeight = inputHeight
+        self.inputWidth = inputWidth
+        self.outputHeight = outputHeight
+        self.outputWidth = outputWidth
         self.filterHeight = filterHeight
         self.filterWidth = filterWidth
         self.strideHeight = strideHeight
         self.strideWidth = strideWidth
         self.dilationHeight = dilationHeight
         self.dilationWidth = dilationWidth
-        let h = padding.outputAndPadding(input: inputHeight, filter: filterHeight, stride: strideHeight, dilation: dilationHeight)
-        let w = padding.outputAndPadding(input: inputWidth, filter: filterWidth, stride: strideWidth, dilation: dilationWidth)
-        outputHeight = h.output
-        outputWidth = w.output
-        padTop = h.padding
-        padLeft = w.padding
-        if output.shape[0] != batches || output.shape[1] != outputHeight || output.shape[2] != outputWidth
-            || outputHeight < 1 || outputWidth < 1 {
-            throw context.fail(.outputShapeMismatch)
-        }
+        self.padTop = padTop
+        self.padLeft = padLeft
+    }
+
+    /// The filter taps `f` (rows when `vertical`, else columns) whose input coordinate
+    /// `origin + f * dilation` lies inside the image; contiguous because it grows with `f`.
+    @inline(__always)
+    public func tapRange(origin: Int, vertical: Bool) -> Range<Int> {
+        let filter = vertical ? filterHeight : filterWidth
+        let dilation = vertical ? dilationHeight : dilationWidth
+        let size = vertical ? inputHeight : inputWidth
+        var start = 0
+        while start < filter && origin + start * dilation < 0 { start += 1 }
+        var end = filter
+        while end > start && origin + (end - 1) * dilation >= size { end -= 1 }
+        return start ..< end
     }
 }
 
@@ -78,42 +111,4 @@ public struct PoolOptions: Equatable, Sendable {
         self.filterWidth = filterWidth
         self.activation = activation
     }
-}
-
-/// Per-output-channel requantization of an int8 convolution, as TFLite's
-/// `PopulateConvolutionQuantizationParams` computes it: for each channel
-/// `M = Double(inputScale) * Double(filterScale[c]) / Double(outputScale)` (a per-tensor filter
-/// scale is broadcast), quantized with `QuantizedMultiplier`.
-public struct ChannelRequantization: Sendable {
-    public var multipliers: [Int32]
-    public var shifts: [Int32]
-    /// `max(shift, 0)` and `max(-shift, 0)` per channel, for `requantizeRow`.
-    public var leftShifts: [Int32]
-    public var rightShifts: [Int32]
-
-    public init(context: OperatorContext, input: Tensor, filter: Tensor, output: Tensor, channels: Int,
-                quantizedDimension: Int) throws(GraphError) {
-        guard let fq = filter.quantization, !fq.scales.isEmpty else { throw context.fail(.missingQuantization) }
-        if fq.scales.count != 1 && (fq.scales.count != channels || fq.dimension != quantizedDimension) {
-            throw context.fail(.unsupportedQuantization)
-        }
-        for z in fq.zeroPoints where z != 0 { throw context.fail(.unsupportedQuantization) }
-        multipliers = []
-        shifts = []
-        multipliers.reserveCapacity(channels)
-        shifts.reserveCapacity(channels)
-        for c in 0 ..< channels {
-            let filterScale = fq.scales.count == 1 ? fq.scales[0] : fq.scales[c]
-            if !(filterScale >= 0) || !filterScale.isFinite { throw context.fail(.unsupportedQuantization) }
-            let real = Double(input.scale) * Double(filterScale) / Double(output.scale)
-            let q = QuantizedMultiplier(real)
-            multipliers.append(q.multiplier)
-            shifts.append(q.shift)
-        }
-        leftShifts = shifts.map { max($0, 0) }
-        rightShifts = shifts.map { max(-$0, 0) }
-    }
-
-    /// Bytes kept for the whole model lifetime (multipliers and the three shift forms).
-    public var persistentBytes: Int { multipliers.count * 16 }
 }

@@ -12,16 +12,14 @@ public struct Conv2DInt8: Sendable {
     public let inputChannels: Int, outputChannels: Int
     public let inputOffset: Int32, outputOffset: Int32
     public let activationMin: Int32, activationMax: Int32
+    /// Per channel: bias with the input offset folded in (`bias + inputOffset * Σ w[oc]`, see
+    /// `foldInputOffset`), multiplier and shifts.
     public let requantization: ChannelRequantization
-    /// Filter weights, OHWI (as stored in the model).
-    public let weights: [Int8]
-    /// Bias per output channel (zeros when the model has none).
-    public let bias: [Int32]
+    /// Number of filter weights; evaluation reads them in place from the graph's constant block
+    /// (tensor `filter`), so the kernel keeps no copy.
+    public let weightCount: Int
     /// 1×1 filter, stride 1, no padding: dot products of pixels with OHWI rows, no patch needed.
     public let isPointwise: Bool
-    /// `bias + inputOffset * Σ weights[oc]` for the pointwise path (see `foldInputOffset`).
-    public let foldedBias: [Int32]
-
 
     public init(context: OperatorContext, constants: [UInt8], options: ConvolutionOptions) throws(GraphError) {
         try context.expect(inputs: 2, 3, outputs: 1)
@@ -42,18 +40,18 @@ public struct Conv2DInt8: Sendable {
                               dilationHeight: options.dilationHeight, dilationWidth: options.dilationWidth,
                               padding: options.padding)
         if filterTensor.shape[1] * filterTensor.shape[2] * inputChannels > 1 << 24 { throw context.fail(.tooLarge) }
-        let w = try context.constantInt8(filterTensor, constants)
-        weights = w
+        let w = try context.constantBytes(filterTensor, constants)
+        weightCount = w.count
         let fh = filterTensor.shape[1], fw = filterTensor.shape[2], inC = inputChannels
         let b = try loadBias(context: context, id: try context.inputID(2), channels: outputChannels, constants: constants)
-        bias = b
-        requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
-                                                   output: outputTensor, channels: outputChannels, quantizedDimension: 0)
         inputOffset = -inputTensor.zeroPoint
+        let folded = foldInputOffset(weights: w, bias: b, rows: outputChannels, depth: fh * fw * inC,
+                                     inputOffset: inputOffset)
+        requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
+                                                   output: outputTensor, channels: outputChannels,
+                                                   quantizedDimension: 0, bias: folded)
         isPointwise = fh == 1 && fw == 1 && window.padTop == 0 && window.padLeft == 0
             && window.outputHeight == window.inputHeight && window.outputWidth == window.inputWidth
-        foldedBias = foldInputOffset(weights: w, bias: b, rows: outputChannels, depth: fh * fw * inC,
-                                     inputOffset: inputOffset)
         outputOffset = outputTensor.zeroPoint
         (activationMin, activationMax) = activationRangeInt8(options.activation, scale: outputTensor.scale,
                                                              zeroPoint: outputTensor.zeroPoint)
@@ -64,91 +62,68 @@ public struct Conv2DInt8: Sendable {
             * window.filterHeight * window.filterWidth * inputChannels
     }
 
-    /// Arena scratch: `outC` Int32 accumulators, then (general path) one im2col patch of
-    /// `fH * fW * inC` bytes.
+    /// Arena scratch: two im2col patches of `fH * fW * inC` bytes (none for the pointwise path).
     public var scratchBytes: Int {
-        outputChannels * 4 + (isPointwise ? 0 : window.filterHeight * window.filterWidth * inputChannels)
+        isPointwise ? 0 : 2 * window.filterHeight * window.filterWidth * inputChannels
     }
 
-    /// General path: for each output pixel gather the `[fy][fx][ic]` patch into scratch, with
-    /// out-of-image taps set to the input zero point (so they add `w * (zp - zp) = 0`, exactly the
-    /// reference's skipped taps), then `acc[oc] = dot(patch, w[oc]) + foldedBias[oc]` and requantize.
-    /// Exact integer sums, so identical to the reference loop order.
+    /// `out[p][oc] = requant(dot(patch(p), w[oc]) + foldedBias[oc])` through `matrixMultiplyInt8`.
+    /// Pointwise: the input pixels are the patches. Otherwise two output pixels at a time gather
+    /// their `[fy][fx][ic]` patches into scratch, out-of-image taps set to the input zero point (so
+    /// they add `w * (zp - zp) = 0`, exactly the reference's skipped taps). Exact integer sums, so
+    /// identical to the reference loop order.
     public func evaluate(_ memory: TensorMemory) {
-        if isPointwise {
-            evaluatePointwise(memory)
-            return
-        }
         let w = window
         let inC = inputChannels, outC = outputChannels
-        let patchSize = w.filterHeight * w.filterWidth * inC
-        let inputData = memory.int8(input)
-        let acc = memory.scratch.assumingMemoryBound(to: Int32.self)
-        let patch = (memory.scratch + outC * 4).assumingMemoryBound(to: Int8.self)
-        let padValue = Int8(truncatingIfNeeded: -inputOffset)
-        var out = memory.int8(output)
-        weights.withUnsafeBufferPointer { weightBuffer in
-        foldedBias.withUnsafeBufferPointer { folded in
-        requantization.multipliers.withUnsafeBufferPointer { multipliers in
-        requantization.leftShifts.withUnsafeBufferPointer { leftShifts in
-        requantization.rightShifts.withUnsafeBufferPointer { rightShifts in
-            let weightBase = weightBuffer.baseAddress!
-            for b in 0 ..< w.batches {
-                for oy in 0 ..< w.outputHeight {
-                    let originY = oy * w.strideHeight - w.padTop
-                    for ox in 0 ..< w.outputWidth {
-                        let originX = ox * w.strideWidth - w.padLeft
-                        var p = patch
-                        for fy in 0 ..< w.filterHeight {
-                            let iy = originY + fy * w.dilationHeight
-                            for fx in 0 ..< w.filterWidth {
-                                let ix = originX + fx * w.dilationWidth
-                                if iy < 0 || iy >= w.inputHeight || ix < 0 || ix >= w.inputWidth {
-                                    for i in 0 ..< inC { p[i] = padValue }
-                                } else {
-                                    let source = inputData + ((b * w.inputHeight + iy) * w.inputWidth + ix) * inC
-                                    for i in 0 ..< inC { p[i] = source[i] }
-                                }
-                                p += inC
-                            }
-                        }
-                        for oc in 0 ..< outC {
-                            acc[oc] = dotProductInt8(weightBase + oc * patchSize, patch, count: patchSize) &+ folded[oc]
-                        }
-                        requantizeRow(acc, count: outC, multipliers: multipliers.baseAddress!,
-                                      leftShifts: leftShifts.baseAddress!, rightShifts: rightShifts.baseAddress!,
-                                      outputOffset: outputOffset, min: activationMin, max: activationMax, into: out)
-                        out += outC
-                    }
-                }
-            }
-        }}}}}
-    }
-
-    /// 1×1 stride-1 convolution: `out[p][oc] = requant(dot(x[p], w[oc]) + foldedBias[oc])`.
-    func evaluatePointwise(_ memory: TensorMemory) {
-        let pixels = window.batches * window.outputHeight * window.outputWidth
-        let inC = inputChannels, outC = outputChannels
+        let pixels = w.batches * w.outputHeight * w.outputWidth
         let inputData = memory.int8(input)
         let outputData = memory.int8(output)
-        let acc = memory.scratch.assumingMemoryBound(to: Int32.self)
-        weights.withUnsafeBufferPointer { weightBuffer in
-        foldedBias.withUnsafeBufferPointer { folded in
-        requantization.multipliers.withUnsafeBufferPointer { multipliers in
-        requantization.leftShifts.withUnsafeBufferPointer { leftShifts in
-        requantization.rightShifts.withUnsafeBufferPointer { rightShifts in
-            let weightBase = weightBuffer.baseAddress!
-            for p in 0 ..< pixels {
-                let x = inputData + p * inC
-                let out = outputData + p * outC
-                for oc in 0 ..< outC {
-                    acc[oc] = dotProductInt8(weightBase + oc * inC, x, count: inC) &+ folded[oc]
-                }
-                requantizeRow(acc, count: outC, multipliers: multipliers.baseAddress!,
-                              leftShifts: leftShifts.baseAddress!, rightShifts: rightShifts.baseAddress!,
-                              outputOffset: outputOffset, min: activationMin, max: activationMax, into: out)
+        let weightBase = UnsafePointer(memory.int8(filter))
+        requantization.withParameters { parameters in
+            let requantizer = ChannelRequantizer(parameters: parameters, outputOffset: outputOffset,
+                                                 minimum: activationMin, maximum: activationMax)
+            if isPointwise {
+                matrixMultiplyInt8(lhs: inputData, lhsStride: inC, rows: pixels, rhs: weightBase, columns: outC,
+                                   depth: inC, output: outputData, outputStride: outC, requantizer: requantizer)
+                return
             }
-        }}}}}
+            let patchSize = w.filterHeight * w.filterWidth * inC
+            let patches = memory.scratch.assumingMemoryBound(to: Int8.self)
+            var p = 0
+            while p < pixels {
+                let rows = min(2, pixels - p)
+                for r in 0 ..< rows { gatherPatch(pixel: p + r, from: inputData, into: patches + r * patchSize) }
+                matrixMultiplyInt8(lhs: patches, lhsStride: patchSize, rows: rows, rhs: weightBase, columns: outC,
+                                   depth: patchSize, output: outputData + p * outC, outputStride: outC,
+                                   requantizer: requantizer)
+                p += rows
+            }
+        }
+    }
+
+    /// Copies the receptive field of output pixel `pixel` (row-major over batch, y, x) as
+    /// `[fy][fx][ic]`, padding taps set to the input zero point.
+    @inline(__always)
+    func gatherPatch(pixel: Int, from inputData: UnsafePointer<Int8>, into patch: UnsafeMutablePointer<Int8>) {
+        let w = window
+        let inC = inputChannels
+        let ox = pixel % w.outputWidth, rest = pixel / w.outputWidth
+        let oy = rest % w.outputHeight, b = rest / w.outputHeight
+        let originY = oy * w.strideHeight - w.padTop, originX = ox * w.strideWidth - w.padLeft
+        let padValue = Int8(truncatingIfNeeded: -inputOffset)
+        var p = patch
+        for fy in 0 ..< w.filterHeight {
+            let iy = originY + fy * w.dilationHeight
+            for fx in 0 ..< w.filterWidth {
+                let ix = originX + fx * w.dilationWidth
+                if iy < 0 || iy >= w.inputHeight || ix < 0 || ix >= w.inputWidth {
+                    p.update(repeating: padValue, count: inC)
+                } else {
+                    p.update(from: inputData + ((b * w.inputHeight + iy) * w.inputWidth + ix) * inC, count: inC)
+                }
+                p += inC
+            }
+        }
     }
 }
 

@@ -11,11 +11,11 @@ public struct DepthwiseConv2DInt8: Sendable {
     public let inputChannels: Int, depthMultiplier: Int
     public let inputOffset: Int32, outputOffset: Int32
     public let activationMin: Int32, activationMax: Int32
+    /// Per output channel: bias, multiplier and shifts.
     public let requantization: ChannelRequantization
-    /// Weights `[fH, fW, outC]` (as stored in the model).
-    public let weights: [Int8]
-    /// Bias per output channel.
-    public let bias: [Int32]
+    /// Number of filter weights; evaluation reads them in place from the graph's constant block
+    /// (tensor `filter`), so the kernel keeps no copy.
+    public let weightCount: Int
 
     public var outputChannels: Int { inputChannels * depthMultiplier }
 
@@ -38,11 +38,12 @@ public struct DepthwiseConv2DInt8: Sendable {
                               strideHeight: options.strideHeight, strideWidth: options.strideWidth,
                               dilationHeight: options.dilationHeight, dilationWidth: options.dilationWidth,
                               padding: options.padding)
-        let w = try context.constantInt8(filterTensor, constants)
-        weights = w
-        bias = try loadBias(context: context, id: try context.inputID(2), channels: outC, constants: constants)
+        let w = try context.constantBytes(filterTensor, constants)
+        weightCount = w.count
+        let bias = try loadBias(context: context, id: try context.inputID(2), channels: outC, constants: constants)
         requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
-                                                   output: outputTensor, channels: outC, quantizedDimension: 3)
+                                                   output: outputTensor, channels: outC, quantizedDimension: 3,
+                                                   bias: bias)
         inputOffset = -inputTensor.zeroPoint
         outputOffset = outputTensor.zeroPoint
         (activationMin, activationMax) = activationRangeInt8(options.activation, scale: outputTensor.scale,
@@ -53,12 +54,26 @@ public struct DepthwiseConv2DInt8: Sendable {
         window.batches * window.outputHeight * window.outputWidth * outputChannels * window.filterHeight * window.filterWidth
     }
 
-    /// Arena scratch: one Int32 accumulator per output channel.
-    public var scratchBytes: Int { outputChannels * 4 }
+    /// Whether `evaluate` takes the four-channel register path (Cortex-M builds, depth multiplier
+    /// 1, channels divisible by 4).
+    public var usesChannelQuads: Bool {
+        #if arch(arm)
+        return depthMultiplier == 1 && inputChannels % 4 == 0
+        #else
+        return false
+        #endif
+    }
 
-    /// Channel-vectorized evaluation: per output pixel, `acc[oc] = bias[oc]`, then for each in-image
-    /// tap `acc[oc] += w[tap][oc] * (x[oc / m] - zp)` over contiguous channels (a loop the compiler
-    /// vectorizes), then requantization. Exact integer sums, so identical to the reference order.
+    /// Arena scratch: one Int32 accumulator per output channel for the channel-vector path, none
+    /// for the four-channel path.
+    public var scratchBytes: Int { usesChannelQuads ? 0 : outputChannels * 4 }
+
+    /// On Cortex-M with depth multiplier 1 and a channel count divisible by 4,
+    /// `depthwiseConvolveChannelQuads` (accumulators in registers, DSP lanes); otherwise the
+    /// channel-vector path: per output pixel, `acc[oc] = 0`, then for each in-image tap
+    /// `acc[oc] += w[tap][oc] * (x[oc / m] - zp)` over contiguous channels (a loop the host compiler
+    /// vectorizes), then requantization with the bias. Exact integer sums, so identical to the
+    /// reference order.
     public func evaluate(_ memory: TensorMemory) {
         let w = window
         let inC = inputChannels, mult = depthMultiplier, outC = inputChannels * depthMultiplier
@@ -66,26 +81,26 @@ public struct DepthwiseConv2DInt8: Sendable {
         let outputData = memory.int8(output)
         let acc = memory.scratch.assumingMemoryBound(to: Int32.self)
         let offset = inputOffset
-        weights.withUnsafeBufferPointer { weightBuffer in
-        bias.withUnsafeBufferPointer { biasBuffer in
-        requantization.multipliers.withUnsafeBufferPointer { multipliers in
-        requantization.leftShifts.withUnsafeBufferPointer { leftShifts in
-        requantization.rightShifts.withUnsafeBufferPointer { rightShifts in
-            let weightBase = weightBuffer.baseAddress!
-            let biasBase = biasBuffer.baseAddress!
+        let weightBase = UnsafePointer(memory.int8(filter))
+        requantization.withParameters { parameters in
+            let requantizer = ChannelRequantizer(parameters: parameters, outputOffset: outputOffset,
+                                                 minimum: activationMin, maximum: activationMax)
+            if usesChannelQuads {
+                depthwiseConvolveChannelQuads(window: w, channels: inC, input: inputData, weights: weightBase,
+                                              inputOffset: offset, output: outputData, requantizer: requantizer)
+                return
+            }
             for b in 0 ..< w.batches {
                 for oy in 0 ..< w.outputHeight {
                     let originY = oy * w.strideHeight - w.padTop
                     for ox in 0 ..< w.outputWidth {
                         let originX = ox * w.strideWidth - w.padLeft
                         let out = outputData + ((b * w.outputHeight + oy) * w.outputWidth + ox) * outC
-                        acc.update(from: biasBase, count: outC)
-                        for fy in 0 ..< w.filterHeight {
+                        acc.update(repeating: 0, count: outC)
+                        for fy in w.tapRange(origin: originY, vertical: true) {
                             let iy = originY + fy * w.dilationHeight
-                            if iy < 0 || iy >= w.inputHeight { continue }
-                            for fx in 0 ..< w.filterWidth {
+                            for fx in w.tapRange(origin: originX, vertical: false) {
                                 let ix = originX + fx * w.dilationWidth
-                                if ix < 0 || ix >= w.inputWidth { continue }
                                 let x = inputData + ((b * w.inputHeight + iy) * w.inputWidth + ix) * inC
                                 let f = weightBase + (fy * w.filterWidth + fx) * outC
                                 if mult == 1 {
@@ -95,12 +110,10 @@ public struct DepthwiseConv2DInt8: Sendable {
                                 }
                             }
                         }
-                        requantizeRow(acc, count: outC, multipliers: multipliers.baseAddress!,
-                                      leftShifts: leftShifts.baseAddress!, rightShifts: rightShifts.baseAddress!,
-                                      outputOffset: outputOffset, min: activationMin, max: activationMax, into: out)
+                        requantizer.requantizeRow(acc, count: outC, into: out)
                     }
                 }
             }
-        }}}}}
+        }
     }
 }

@@ -11,11 +11,11 @@ public struct FullyConnectedInt8: Sendable {
     public let batches: Int, accumDepth: Int, outputDepth: Int
     public let inputOffset: Int32, outputOffset: Int32
     public let activationMin: Int32, activationMax: Int32
+    /// Per output: `bias + inputOffset * Σ weights` (see `foldInputOffset`), multiplier, shifts.
     public let requantization: ChannelRequantization
-    public let weights: [Int8]
-    public let bias: [Int32]
-    /// `bias + inputOffset * Σ weights` per output (see `foldInputOffset`).
-    public let foldedBias: [Int32]
+    /// Number of filter weights; evaluation reads them in place from the graph's constant block
+    /// (tensor `filter`), so the kernel keeps no copy.
+    public let weightCount: Int
 
     public init(context: OperatorContext, constants: [UInt8], activation: FusedActivation) throws(GraphError) {
         try context.expect(inputs: 2, 3, outputs: 1)
@@ -31,38 +31,33 @@ public struct FullyConnectedInt8: Sendable {
         if batches * accumDepth != inputTensor.elementCount || outputTensor.elementCount != batches * outputDepth {
             throw context.fail(.shapeMismatch)
         }
-        weights = try context.constantInt8(filterTensor, constants)
-        bias = try loadBias(context: context, id: try context.inputID(2), channels: outputDepth, constants: constants)
-        requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
-                                                   output: outputTensor, channels: outputDepth, quantizedDimension: 0)
+        let weights = try context.constantBytes(filterTensor, constants)
+        weightCount = weights.count
+        let bias = try loadBias(context: context, id: try context.inputID(2), channels: outputDepth, constants: constants)
         inputOffset = -inputTensor.zeroPoint
         outputOffset = outputTensor.zeroPoint
-        foldedBias = foldInputOffset(weights: weights, bias: bias, rows: outputDepth, depth: accumDepth,
+        let folded = foldInputOffset(weights: weights, bias: bias, rows: outputDepth, depth: accumDepth,
                                      inputOffset: inputOffset)
+        requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
+                                                   output: outputTensor, channels: outputDepth,
+                                                   quantizedDimension: 0, bias: folded)
         (activationMin, activationMax) = activationRangeInt8(activation, scale: outputTensor.scale,
                                                              zeroPoint: outputTensor.zeroPoint)
     }
 
     public var multiplyAccumulates: Int { batches * outputDepth * accumDepth }
 
+    /// `matrixMultiplyInt8` of the input rows with the weight rows, single-rounding requantization.
     public func evaluate(_ memory: TensorMemory) {
         let inputData = memory.int8(input)
         let outputData = memory.int8(output)
-        let depth = accumDepth
-        weights.withUnsafeBufferPointer { weightBuffer in
-        foldedBias.withUnsafeBufferPointer { biasBuffer in
-        requantization.multipliers.withUnsafeBufferPointer { multipliers in
-        requantization.shifts.withUnsafeBufferPointer { shifts in
-            let weightBase = weightBuffer.baseAddress!
-            for b in 0 ..< batches {
-                let x = inputData + b * depth
-                for o in 0 ..< outputDepth {
-                    let acc = dotProductInt8(weightBase + o * depth, x, count: depth) &+ biasBuffer[o]
-                    var v = multiplyByQuantizedMultiplierSingleRounding(acc, multipliers[o], shifts[o]) &+ outputOffset
-                    v = max(activationMin, min(activationMax, v))
-                    outputData[b * outputDepth + o] = Int8(truncatingIfNeeded: v)
-                }
-            }
-        }}}}
+        let weightBase = UnsafePointer(memory.int8(filter))
+        requantization.withParameters { parameters in
+            let requantizer = SingleRoundingRequantizer(parameters: parameters, outputOffset: outputOffset,
+                                                        minimum: activationMin, maximum: activationMax)
+            matrixMultiplyInt8(lhs: inputData, lhsStride: accumDepth, rows: batches, rhs: weightBase,
+                               columns: outputDepth, depth: accumDepth, output: outputData,
+                               outputStride: outputDepth, requantizer: requantizer)
+        }
     }
 }

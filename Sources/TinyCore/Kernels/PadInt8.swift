@@ -19,7 +19,9 @@ public struct PadInt8: Sendable {
         var inE = [Int](repeating: 1, count: 4), outE = inE, lead = [Int](repeating: 0, count: 4)
         for d in 0 ..< rank {
             let b = Int(pads[2 * d]), a = Int(pads[2 * d + 1])
-            if b < 0 || a < 0 || x.shape[d] + b + a != y.shape[d] { throw context.fail(.outputShapeMismatch) }
+            if b < 0 || a < 0 || b > 1 << 24 || a > 1 << 24 || x.shape[d] + b + a != y.shape[d] {
+                throw context.fail(.outputShapeMismatch)
+            }
             inE[4 - rank + d] = x.shape[d]
             outE[4 - rank + d] = y.shape[d]
             lead[4 - rank + d] = b

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Embedded stage of ./Scripts/test.sh.
+#  1. Compiles TinyCore and TinyLite (and TinyDSP once it has sources) unchanged as Embedded Swift
+#     for armv7em-none-none-eabi (Cortex-M7, Cortex-M4) and riscv64-none-none-eabi, with the
+#     firmware in Embedded/Firmware; any compile error fails the check loudly.
+#  2. Links one firmware image per model of Embedded/models.txt and core, runs it under QEMU
+#     (mps2-an500, mps2-an386, virt) and requires every output byte to equal the host's
+#     `tinyml run` on the same input (and LiteRT BUILTIN_REF outputs where the list names them).
+#  3. Compares the measured instructions per inference, section sizes, stack, heap and arena with
+#     Embedded/measurements.json (exactly: the counts repeat run to run).
+# Usage: Embedded/check.sh [--update]   (--update rewrites Embedded/measurements.json)
+set -euo pipefail
+source "$(dirname "$0")/firmware.sh"
+cd "$REPO_DIR"
+
+update=0
+if [ "${1:-}" = --update ]; then update=1; elif [ $# -gt 0 ]; then echo "usage: Embedded/check.sh [--update]" >&2; exit 2; fi
+
+fail() { echo "Embedded/check.sh: error: $*" >&2; exit 1; }
+for tool in swiftc arm-none-eabi-gcc qemu-system-arm qemu-system-riscv64 perl sha256sum od; do
+    command -v "$tool" >/dev/null || fail "'$tool' is missing (CI installs qemu-system-arm qemu-system-misc gcc-arm-none-eabi)"
+done
+
+# 1. Embedded Swift compile of the portable modules and the firmware, per core.
+for core in "${CORES[@]}"; do
+    core_settings "$core"
+    echo "embedded: compiling $(portable_modules | tr ' ' '+') + firmware for $core ($TRIPLE)"
+    compile_core "$core" || fail "the portable modules or the firmware no longer compile as Embedded Swift for $core ($TRIPLE); see the errors above"
+done
+
+# 2. Host reference: the tinyml command-line tool.
+swift build --product tinyml >/dev/null || fail "swift build --product tinyml failed"
+TINYML="$(swift build --show-bin-path)/tinyml"
+
+work="$EMBEDDED_BUILD/runs"
+rm -rf "$work" && mkdir -p "$work"
+shared_path() { # repository-relative path or shared/... -> file on this machine
+    case "$1" in
+    shared/reference-models/*) echo "${TINYML_REFERENCE_MODELS:-$REPO_DIR/../shared/reference-models}/${1#shared/reference-models/}" ;;
+    shared/*) echo "$REPO_DIR/../$1" ;;
+    *) echo "$REPO_DIR/$1" ;;
+    esac
+}
+hex_of() { od -An -tx1 -v "$1" | tr -d ' \n'; }
+section_size() { # ELF section name -> bytes (0 when absent)
+    local hex
+    hex=$("$SWIFT_BIN/llvm-objdump" -h "$1" | awk -v s="$2" '$2 == s { print $3 }')
+    echo $(( 16#${hex:-0} ))
+}
+
+toolchain="$(swiftc --version 2>/dev/null | head -1), Embedded Swift $EMBEDDED_SWIFT_OPT; $(qemu-system-arm --version | head -1), -icount shift=0"
+entries=()   # "model|sha|core|json fields"
+checked=0 skipped=()
+while read -r model inputs expected; do
+    case "$model" in ''|'#'*) continue ;; esac
+    model_file=$(shared_path "$model")
+    input_spec=${inputs#csv:}
+    input_source=$(shared_path "$input_spec")
+    if [ ! -f "$model_file" ] || [ ! -f "$input_source" ]; then
+        skipped+=("$model"); echo "embedded: skipping $model (not present on this machine)"; continue
+    fi
+    name=$(basename "$model" .tflite)
+    input_file="$work/$name.in.bin"
+    if [ "$inputs" != "$input_spec" ]; then
+        perl -ne 'print pack("c*", map { int } split /,/)' "$input_source" > "$input_file"
+    else
+        cp "$input_source" "$input_file"
+    fi
+    expected_file=
+    if [ -n "${expected:-}" ]; then expected_file=$(shared_path "$expected")
+    elif [ -f "${input_source%.in.bin}.out.bin" ]; then expected_file="${input_source%.in.bin}.out.bin"; fi
+    sha=$(sha256sum "$model_file" | cut -d' ' -f1)
+
+    for core in "${CORES[@]}"; do
+        core_settings "$core"
+        elf="$work/$name-$core.elf" log="$work/$name-$core.log"
+        link_firmware "$core" "$model_file" "$input_file" "$elf"
+        if ! run_firmware "$core" "$elf" > "$log" 2>&1; then
+            cat "$log" >&2; fail "$model on $core: the firmware failed (log: $log)"
+        fi
+        read -r _ in_bytes out_bytes < <(grep '^io ' "$log")
+        cases=$(( $(stat -c %s "$input_file") / in_bytes ))
+        [ "$(grep -c '^case ' "$log")" -eq "$cases" ] || fail "$model on $core: expected $cases cases in $log"
+        for ((c = 0; c < cases; c++)); do
+            device=$(awk -v c="$c" '$1 == "case" && $2 == c { print $6 }' "$log")
+            case_in="$work/$name.case$c.in" case_out="$work/$name.case$c.host"
+            if [ ! -f "$case_out" ]; then
+                dd if="$input_file" of="$case_in" bs="$in_bytes" skip="$c" count=1 status=none
+                "$TINYML" run "$model_file" --input "$case_in" --output "$case_out"
+            fi
+            host=$(hex_of "$case_out")
+            [ "$device" = "$host" ] || fail "$model case $c: $core output $device differs from the host's $host"
+            if [ -n "$expected_file" ]; then
+                dd if="$expected_file" of="$work/$name.case$c.ref" bs="$out_bytes" skip="$c" count=1 status=none
+                ref=$(hex_of "$work/$name.case$c.ref")
+                [ "$device" = "$ref" ] || fail "$model case $c: $core output $device differs from LiteRT BUILTIN_REF $ref"
+            fi
+        done
+        instructions=$(awk '$1 == "case" && $2 == 0 { print $4 }' "$log")
+        read -r _ arena _ heap _ stack < <(grep '^arena ' "$log")
+        load=$(awk '$1 == "load" { print $3 }' "$log")
+        text=$(( $(section_size "$elf" .text) + $(section_size "$elf" .ARM.exidx) ))
+        fields="\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_inference\": $instructions, \"text_bytes\": $text"
+        fields+=", \"rodata_bytes\": $(section_size "$elf" .rodata), \"data_bytes\": $(section_size "$elf" .data)"
+        fields+=", \"bss_bytes\": $(section_size "$elf" .bss), \"stack_bytes\": $stack, \"arena_bytes\": $arena"
+        fields+=", \"heap_bytes\": $heap, \"load_instructions\": $load"
+        entries+=("$model|$sha|$(stat -c %s "$model_file")|$core|$fields")
+        printf 'embedded: %-52s %-10s %10d instructions/inference  %d cases bit-identical%s\n' \
+            "$model" "$core" "$instructions" "$cases" "${expected_file:+ (host and LiteRT)}"
+        checked=$((checked + 1))
+    done
+done < Embedded/models.txt
+
+# 3. measurements.json: one line per (model, core) so that a partial run compares line by line.
+render() {
+    echo "{"
+    echo "  \"toolchain\": \"$toolchain\","
+    echo "  \"models\": {"
+    local last_model= n=${#entries[@]} i=0
+    for e in "${entries[@]}"; do
+        IFS='|' read -r model sha size core fields <<< "$e"
+        if [ "$model" != "$last_model" ]; then
+            [ -n "$last_model" ] && echo "    }},"
+            echo "    \"$model\": {\"sha256\": \"$sha\", \"model_bytes\": $size, \"cores\": {"
+            last_model=$model
+        fi
+        i=$((i + 1))
+        local next_model=
+        [ $i -lt $n ] && next_model=${entries[$i]%%|*}
+        if [ $i -lt $n ] && [ "$next_model" = "$model" ]; then sep=","; else sep=""; fi
+        echo "      \"$core\": {$fields}$sep"
+    done
+    [ -n "$last_model" ] && echo "    }}"
+    echo "  }"
+    echo "}"
+}
+measured="$work/measurements.json"
+render > "$measured"
+if [ $update = 1 ]; then
+    [ ${#skipped[@]} -eq 0 ] || fail "--update needs every model present; missing: ${skipped[*]}"
+    cp "$measured" Embedded/measurements.json
+    echo "embedded: wrote Embedded/measurements.json ($checked model/core runs)"
+    exit 0
+fi
+[ -f Embedded/measurements.json ] || fail "Embedded/measurements.json is missing; run Embedded/check.sh --update"
+grep -qxF "  \"toolchain\": \"$toolchain\"," Embedded/measurements.json \
+    || echo "embedded: note: toolchain differs from Embedded/measurements.json ($toolchain)"
+stale=0
+while IFS= read -r line; do
+    case "$line" in *'"qemu_machine"'*|*'"sha256"'*)
+        grep -qxF -- "${line%,}" <(sed 's/,$//' Embedded/measurements.json) || { echo "embedded: changed: $line" >&2; stale=1; } ;;
+    esac
+done < "$measured"
+[ $stale = 0 ] || fail "measurements differ from Embedded/measurements.json (diff $measured Embedded/measurements.json); if the change is intended, run Embedded/check.sh --update and commit it"
+echo "embedded: $checked model/core runs bit-identical to the host; measurements match Embedded/measurements.json${skipped:+ (skipped: ${skipped[*]})}"

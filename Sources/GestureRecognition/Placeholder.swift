@@ -1,1 +1,0 @@
-// GestureRecognition: placeholder until implemented.

@@ -1,0 +1,46 @@
+import TinyIO
+
+/// Where `kws-demo` (or any host) reads audio from, opened as a mono `AudioStream` at the
+/// pipeline's rate through TinyIO (any libsndfile format, rate and channel count; downmix, then
+/// polyphase resampling).
+public enum KWSAudioInput: Sendable, Equatable {
+    /// An audio file.
+    case file(String)
+    /// An audio file with a header (WAV, AIFF, AU) arriving on standard input.
+    case standardInputFile
+    /// Raw PCM on standard input (no header, so the caller states rate, channels and encoding).
+    case standardInputPCM(rate: Int, channels: Int, encoding: PCMStreamReader.Encoding)
+
+    /// Opens the input. Errors (typed, one line): missing, unreadable, empty, corrupt or truncated
+    /// input, a rate or channel count TinyIO refuses, and a source rate below twice the highest
+    /// frequency the front end reads (`minimumRate`): such audio has nothing in the bands the
+    /// model listens to, so it is refused rather than silently resampled into wrong features.
+    public func open(for pipeline: KWSPipeline) throws(KWSError) -> AudioStream {
+        do {
+            let source: any FrameSource
+            switch self {
+            case .file(let path): source = try AudioFileReader(path: path)
+            case .standardInputFile: source = try AudioFileReader.standardInput()
+            case .standardInputPCM(let rate, let channels, let encoding):
+                source = try PCMStreamReader(input: .standardInput(), encoding: encoding, channels: channels, sampleRate: rate)
+            }
+            let minimum = Self.minimumRate(pipeline)
+            guard source.sampleRate >= minimum else {
+                throw KWSError("\(source.sourceName): sample rate \(source.sampleRate) Hz is below \(minimum) Hz, "
+                    + "twice the highest frequency the '\(pipeline.features.name)' features read")
+            }
+            return try AudioStream(source: source, outputRate: pipeline.features.sampleRate)
+        } catch let error as KWSError {
+            throw error
+        } catch {
+            throw KWSError("\(error)")
+        }
+    }
+
+    /// Twice the top of the mel filterbank (or the pipeline's own rate when it has none): 8000 Hz
+    /// for the MLPerf front end's 20–4000 Hz bands.
+    public static func minimumRate(_ pipeline: KWSPipeline) -> Int {
+        if case .mel(let m) = pipeline.features.frontEnd.features { return Int((2 * m.maxHertz).rounded(.up)) }
+        return pipeline.features.sampleRate
+    }
+}

@@ -1,1 +1,0 @@
-// KeywordSpotting: placeholder until implemented.

@@ -1,0 +1,43 @@
+/// How a board turns a measured instruction count into time: which measured core's count to use
+/// (`Embedded/measurements.json` key such as "cortex-m7"), the cycles-per-instruction model
+/// applied to it, and why. A profile lists them in order of preference; the first one with a
+/// measurement is used. `estimate` marks counts taken from another core or ISA (the ESP32-S3 has
+/// no Swift backend, so its time is derived from Cortex-M4 counts); reports label such figures
+/// "estimate".
+public struct CountSource: Sendable {
+    /// Measurement core key.
+    public let core: String
+    /// True when the count comes from other code or another ISA than the board runs.
+    public let estimate: Bool
+    /// Whether that core's code, data and stack sizes may stand for this board's (false when the
+    /// measured firmware is not the code the board would run).
+    public let usesSizes: Bool
+    /// Cycles per counted instruction: nominal value and plausible range.
+    public let cyclesPerInstruction: Double
+    public let cyclesPerInstructionLow: Double
+    public let cyclesPerInstructionHigh: Double
+    /// Why these numbers (pipeline facts, published benchmark ratios, with sources).
+    public let justification: String
+
+    public init(core: String, estimate: Bool, usesSizes: Bool, cyclesPerInstruction: Double,
+                low: Double, high: Double, justification: String) {
+        self.core = core
+        self.estimate = estimate
+        self.usesSizes = usesSizes
+        self.cyclesPerInstruction = cyclesPerInstruction
+        cyclesPerInstructionLow = low
+        cyclesPerInstructionHigh = high
+        self.justification = justification
+    }
+
+    init(json o: JSONObject) throws(ConfigError) {
+        try o.rejectUnknownKeys(["core", "estimate", "uses_sizes", "cycles_per_instruction", "justification"])
+        let cpi = try o.object("cycles_per_instruction")
+        try cpi.rejectUnknownKeys(["nominal", "low", "high"])
+        let nominal = try cpi.number("nominal", positive: true, atMost: 100)
+        let low = try cpi.number("low", positive: true, atMost: nominal)
+        let high = try cpi.number("high", positive: true, atLeast: nominal, atMost: 100)
+        self.init(core: try o.string("core"), estimate: try o.bool("estimate"), usesSizes: try o.bool("uses_sizes"),
+                  cyclesPerInstruction: nominal, low: low, high: high, justification: try o.string("justification"))
+    }
+}

@@ -1,0 +1,48 @@
+extension CKernel {
+    /// CONCATENATION int8 (`ConcatenationInt8`): inputs share the output's quantization, so it is
+    /// a strided copy: for each of `outer` steps, input i contributes `chunks[i]` contiguous bytes.
+    static let concatenationSource = """
+    typedef struct {
+        int32_t outer, input_count;
+        const int32_t *chunks;
+    } tml_concatenation_params;
+
+    static void tml_concatenation_s8(const tml_concatenation_params *p, const int8_t *const *inputs, int8_t *output)
+    {
+        int32_t k, i, j;
+        for (k = 0; k < p->outer; ++k) {
+            for (i = 0; i < p->input_count; ++i) {
+                const int32_t n = p->chunks[i];
+                const int8_t *x = inputs[i] + k * n;
+                for (j = 0; j < n; ++j) *output++ = x[j];
+            }
+        }
+    }
+    """
+
+    /// PAD / PADV2 int8 (`PadInt8`), rank <= 4 padded to 4: output positions inside
+    /// `[before, before + input extent)` on every dimension copy the input, all others take
+    /// `pad_value`.
+    static let padSource = """
+    typedef struct {
+        int32_t input_extents[4], output_extents[4], before[4];
+        int32_t pad_value;
+    } tml_pad_params;
+
+    static void tml_pad_s8(const tml_pad_params *p, const int8_t *input, int8_t *output)
+    {
+        const int32_t *o = p->output_extents;
+        const int32_t *e = p->input_extents;
+        const int32_t *b = p->before;
+        int32_t i0, i1, i2, i3;
+        for (i0 = 0; i0 < o[0]; ++i0) for (i1 = 0; i1 < o[1]; ++i1) for (i2 = 0; i2 < o[2]; ++i2) for (i3 = 0; i3 < o[3]; ++i3) {
+            const int32_t j0 = i0 - b[0], j1 = i1 - b[1], j2 = i2 - b[2], j3 = i3 - b[3];
+            if (j0 >= 0 && j0 < e[0] && j1 >= 0 && j1 < e[1] && j2 >= 0 && j2 < e[2] && j3 >= 0 && j3 < e[3]) {
+                *output++ = input[((j0 * e[1] + j1) * e[2] + j2) * e[3] + j3];
+            } else {
+                *output++ = (int8_t)p->pad_value;
+            }
+        }
+    }
+    """
+}

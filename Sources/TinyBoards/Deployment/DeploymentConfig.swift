@@ -1,0 +1,91 @@
+import Foundation
+
+/// How one pipeline runs on one board (`Pipelines/<pipeline>/boards/<board>.json`): which model,
+/// the input stream (sample rate, the window one inference sees, the stride between inferences),
+/// the RAM buffers the pipeline keeps besides the model's arena, the duty cycle, and optionally
+/// the measured feature front end and memory reserved by other software. See
+/// `Pipelines/boards/README.md` for the schema.
+public struct DeploymentConfig: Sendable {
+    /// A RAM buffer the pipeline keeps outside the arena.
+    public struct Buffer: Sendable {
+        public enum Kind: String, Sendable, CaseIterable { case audio, sensor, feature, work, output }
+        public let name: String
+        public let kind: Kind
+        public let bytes: Int
+    }
+
+    /// The feature front end's measured cost (`"features"` section of the measurements).
+    public struct Frontend: Sendable {
+        /// Key under `features` in the measurements file.
+        public let measurement: String
+        /// Front-end calls (e.g. new feature frames) per inference.
+        public let callsPerInference: Int
+    }
+
+    /// Memory taken by other software on the board (BLE stack, RTOS, Wi-Fi), with the reason.
+    public struct Reserved: Sendable {
+        public let flashBytes: Int
+        public let ramBytes: Int
+        public let reason: String
+    }
+
+    public let file: String
+    public let pipeline: String
+    public let board: String
+    /// Model path as written: relative to the repository root, or `shared/...` for files beside it.
+    public let model: String
+    public let sampleRateHz: Double
+    public let windowSamples: Int
+    public let strideSamples: Int
+    /// Fraction of time the pipeline runs (1 = always).
+    public let dutyCycle: Double
+    public let buffers: [Buffer]
+    public let frontend: Frontend?
+    public let reserved: Reserved?
+    public let notes: String?
+
+    /// Seconds between inferences: the real-time budget of one inference.
+    public var strideSeconds: Double { Double(strideSamples) / sampleRateHz }
+    public var windowSeconds: Double { Double(windowSamples) / sampleRateHz }
+    public var bufferBytes: Int { buffers.reduce(0) { $0 + $1.bytes } }
+
+    public init(json o: JSONObject) throws(ConfigError) {
+        try o.rejectUnknownKeys(["pipeline", "board", "model", "sample_rate_hz", "window_samples", "stride_samples",
+                                 "duty_cycle", "buffers", "frontend", "reserved", "notes"])
+        file = o.file
+        pipeline = try o.string("pipeline")
+        board = try o.string("board")
+        model = try o.string("model")
+        if !model.hasSuffix(".tflite") { throw o.fail("model", "expected a .tflite path, got \"\(model)\"") }
+        if model.hasPrefix("/") { throw o.fail("model", "must be relative to the repository root (or shared/...)") }
+        sampleRateHz = try o.number("sample_rate_hz", positive: true, atMost: 10_000_000)
+        windowSamples = try o.integer("window_samples", minimum: 1)
+        strideSamples = try o.integer("stride_samples", minimum: 1)
+        dutyCycle = try o.number("duty_cycle", positive: true, atMost: 1)
+        var buffers: [Buffer] = []
+        for b in try o.objects("buffers") {
+            try b.rejectUnknownKeys(["name", "kind", "bytes"])
+            let kindName = try b.string("kind")
+            guard let kind = Buffer.Kind(rawValue: kindName) else {
+                throw b.fail("kind", "expected one of \(Buffer.Kind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(kindName)\"")
+            }
+            buffers.append(Buffer(name: try b.string("name"), kind: kind, bytes: try b.integer("bytes", minimum: 1)))
+        }
+        self.buffers = buffers
+        if let f = try o.optionalObject("frontend") {
+            try f.rejectUnknownKeys(["measurement", "calls_per_inference"])
+            frontend = Frontend(measurement: try f.string("measurement"),
+                                callsPerInference: try f.integer("calls_per_inference", minimum: 1))
+        } else {
+            frontend = nil
+        }
+        if let r = try o.optionalObject("reserved") {
+            try r.rejectUnknownKeys(["flash_bytes", "ram_bytes", "reason"])
+            reserved = Reserved(flashBytes: try r.integer("flash_bytes"), ramBytes: try r.integer("ram_bytes"),
+                                reason: try r.string("reason"))
+        } else {
+            reserved = nil
+        }
+        notes = try o.optionalString("notes")
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Where a checkout keeps its deployment data: board profiles in `Pipelines/boards/`, deployment
+/// configs in `Pipelines/<dir>/boards/<board>.json` (the pipeline's name is its directory path
+/// below `Pipelines/` with `/` turned into `-`: `Pipelines/reference/kws` is `reference-kws`),
+/// measurements in `Embedded/measurements.json` and `Pipelines/boards/measurements-c.json`, and
+/// shared files (`shared/...` model paths) beside the checkout.
+public struct ProjectLayout: Sendable {
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    /// The checkout containing the current directory (walking up to `Package.swift` next to
+    /// `Pipelines/`), or nil.
+    public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> ProjectLayout? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let fm = FileManager.default
+            if fm.fileExists(atPath: url.appendingPathComponent("Package.swift").path),
+               fm.fileExists(atPath: url.appendingPathComponent("Pipelines").path) {
+                return ProjectLayout(root: url.path)
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    public var pipelinesDirectory: String { path("Pipelines") }
+    public var boardsDirectory: String { path("Pipelines/boards") }
+    public var measurementFiles: [String] { [path("Embedded/measurements.json"), path("Pipelines/boards/measurements-c.json")] }
+
+    public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+
+    /// A path relative to the root for messages.
+    public func display(_ path: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+
+    /// The file a config's model path names: `shared/reference-models/...` honours
+    /// `$TINYML_REFERENCE_MODELS`, other `shared/...` paths resolve beside the checkout
+    /// (`../shared`), everything else inside it.
+    public func modelPath(_ model: String) -> String {
+        let env = ProcessInfo.processInfo.environment
+        if model.hasPrefix("shared/reference-models/"), let dir = env["TINYML_REFERENCE_MODELS"], !dir.isEmpty {
+            return (dir as NSString).appendingPathComponent(String(model.dropFirst("shared/reference-models/".count)))
+        }
+        if model.hasPrefix("shared/") {
+            return ((root as NSString).deletingLastPathComponent as NSString).appendingPathComponent(model)
+        }
+        return path(model)
+    }
+
+    /// Every deployment config file, keyed by pipeline name, then board id (file stem).
+    public func deploymentFiles() -> [String: [String: String]] {
+        var out: [String: [String: String]] = [:]
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(atPath: pipelinesDirectory) else { return out }
+        while let relative = enumerator.nextObject() as? String {
+            let parts = relative.split(separator: "/").map(String.init)
+            guard parts.count >= 3, parts.count <= 4, parts[parts.count - 2] == "boards", relative.hasSuffix(".json"),
+                  parts[0] != "boards" else { continue }
+            let pipeline = parts.dropLast(2).joined(separator: "-")
+            let board = String(parts[parts.count - 1].dropLast(5))
+            out[pipeline, default: [:]][board] = (pipelinesDirectory as NSString).appendingPathComponent(relative)
+        }
+        return out
+    }
+
+    /// Loads one deployment config and checks its `pipeline` and `board` keys against its location.
+    public func loadDeployment(pipeline: String, board: String) throws(ConfigError) -> DeploymentConfig {
+        let files = deploymentFiles()
+        guard let boards = files[pipeline] else {
+            let known = files.keys.sorted().joined(separator: ", ")
+            throw ConfigError("no pipeline '\(pipeline)' with board configs under Pipelines/ (known: \(known.isEmpty ? "none" : known))")
+        }
+        guard let file = boards[board] else {
+            throw ConfigError("pipeline '\(pipeline)' has no config for board '\(board)' (has: \(boards.keys.sorted().joined(separator: ", ")))")
+        }
+        let o = try JSONObject(contentsOf: file, displayName: display(file))
+        let config = try DeploymentConfig(json: o)
+        if config.pipeline != pipeline { throw o.fail("pipeline", "is \"\(config.pipeline)\" but the file lives in the '\(pipeline)' pipeline") }
+        if config.board != board { throw o.fail("board", "is \"\(config.board)\" but the file is named \(board).json") }
+        return config
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// What the firmware harness measured for one model on one core under QEMU
+/// (`Embedded/measurements.json`, `models.<model>.cores.<core>`). Every field is optional: a
+/// missing one is reported as missing, never guessed.
+public struct CoreMeasurement: Sendable, Equatable {
+    public var qemuMachine: String?
+    /// Guest instructions for one `invoke` (QEMU `-icount shift=0`; repeatable run to run).
+    public var instructionsPerInference: Int?
+    public var textBytes: Int?
+    public var rodataBytes: Int?
+    public var dataBytes: Int?
+    public var bssBytes: Int?
+    /// Peak stack during one inference.
+    public var stackBytes: Int?
+    /// Arena the firmware allocated (compared with the host planner's).
+    public var arenaBytes: Int?
+    /// Peak heap, when the firmware allocates (Swift arrays do).
+    public var heapBytes: Int?
+    /// Bytes of `rodata` that are the model's own constants (the report adds those from the
+    /// planner, so they are subtracted here to avoid counting them twice).
+    public var modelRodataBytes: Int?
+    /// True when the arena is a static buffer inside `bss` (subtracted likewise).
+    public var arenaInBss: Bool?
+    /// Instructions to load and prepare the model at boot (parse, plan, precompute).
+    public var loadInstructions: Int?
+
+    public init(qemuMachine: String? = nil, instructionsPerInference: Int? = nil, textBytes: Int? = nil,
+                rodataBytes: Int? = nil, dataBytes: Int? = nil, bssBytes: Int? = nil, stackBytes: Int? = nil,
+                arenaBytes: Int? = nil, heapBytes: Int? = nil, modelRodataBytes: Int? = nil, arenaInBss: Bool? = nil,
+                loadInstructions: Int? = nil) {
+        self.qemuMachine = qemuMachine
+        self.instructionsPerInference = instructionsPerInference
+        self.textBytes = textBytes
+        self.rodataBytes = rodataBytes
+        self.dataBytes = dataBytes
+        self.bssBytes = bssBytes
+        self.stackBytes = stackBytes
+        self.arenaBytes = arenaBytes
+        self.heapBytes = heapBytes
+        self.modelRodataBytes = modelRodataBytes
+        self.arenaInBss = arenaInBss
+        self.loadInstructions = loadInstructions
+    }
+
+    init(json o: JSONObject) throws(ConfigError) {
+        self.init(qemuMachine: try o.optionalString("qemu_machine"),
+                  instructionsPerInference: try o.optionalInteger("instructions_per_inference", minimum: 1),
+                  textBytes: try o.optionalInteger("text_bytes"), rodataBytes: try o.optionalInteger("rodata_bytes"),
+                  dataBytes: try o.optionalInteger("data_bytes"), bssBytes: try o.optionalInteger("bss_bytes"),
+                  stackBytes: try o.optionalInteger("stack_bytes"), arenaBytes: try o.optionalInteger("arena_bytes"),
+                  heapBytes: try o.optionalInteger("heap_bytes"),
+                  modelRodataBytes: try o.optionalInteger("model_rodata_bytes"),
+                  arenaInBss: o.has("arena_in_bss") ? try o.bool("arena_in_bss") : nil,
+                  loadInstructions: try o.optionalInteger("load_instructions"))
+    }
+}
+
+/// One model's measurements: the sha256 of the file measured and one entry per core.
+public struct ModelMeasurements: Sendable {
+    public let sha256: String?
+    /// Size of the .tflite file the firmware links into `.rodata` (`model_bytes`), when it does.
+    public let modelBytes: Int?
+    public let cores: [String: CoreMeasurement]
+    /// The file the entry came from (for messages).
+    public let file: String
+}
+
+/// All measurement files merged: `models.<model path>` and `features.<key>.cores.<core>.instructions_per_call`.
+/// Shape (see `Pipelines/boards/README.md`):
+/// `{"toolchain": "...", "models": {"<model>": {"sha256": "...", "model_bytes": N, "cores": {"cortex-m7": {...}}}},
+///   "features": {"<key>": {"cores": {"cortex-m7": {"instructions_per_call": N}}}}}`.
+/// Unknown extra keys are allowed (the firmware may record more); wrong types are errors.
+public struct Measurements: Sendable {
+    public private(set) var models: [String: ModelMeasurements] = [:]
+    public private(set) var features: [String: [String: Int]] = [:]
+    /// Files that were read, and those that did not exist.
+    public private(set) var filesRead: [String] = []
+    public private(set) var filesMissing: [String] = []
+
+    public init() {}
+
+    /// Reads every file of `paths` that exists (missing files are recorded, not errors). A core
+    /// measured in two files for the same model is an error.
+    public init(files paths: [String], display: (String) -> String = { $0 }) throws(ConfigError) {
+        for path in paths {
+            guard FileManager.default.fileExists(atPath: path) else {
+                filesMissing.append(display(path))
+                continue
+            }
+            try merge(JSONObject(contentsOf: path, displayName: display(path)))
+            filesRead.append(display(path))
+        }
+    }
+
+    public mutating func merge(_ root: JSONObject) throws(ConfigError) {
+        if let models = try root.optionalObject("models") {
+            for (model, entry) in try models.objectMembers() {
+                var cores = self.models[model]?.cores ?? [:]
+                if let coreMap = try entry.optionalObject("cores") {
+                    for (core, m) in try coreMap.objectMembers() {
+                        if cores[core] != nil {
+                            throw coreMap.fail(core, "model '\(model)' on '\(core)' is measured in two files")
+                        }
+                        cores[core] = try CoreMeasurement(json: m)
+                    }
+                }
+                let sha = try entry.optionalString("sha256")?.lowercased()
+                let modelBytes = try entry.optionalInteger("model_bytes", minimum: 1) ?? self.models[model]?.modelBytes
+                if let sha, let previous = self.models[model]?.sha256, previous != sha {
+                    throw entry.fail("sha256", "differs from another measurement file's for the same model")
+                }
+                self.models[model] = ModelMeasurements(sha256: sha ?? self.models[model]?.sha256, modelBytes: modelBytes,
+                                                       cores: cores, file: root.file)
+            }
+        }
+        if let features = try root.optionalObject("features") {
+            for (key, entry) in try features.objectMembers() {
+                guard let coreMap = try entry.optionalObject("cores") else { continue }
+                for (core, m) in try coreMap.objectMembers() {
+                    if let n = try m.optionalInteger("instructions_per_call", minimum: 1) { self.features[key, default: [:]][core] = n }
+                }
+            }
+        }
+    }
+}

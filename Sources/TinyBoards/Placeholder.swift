@@ -1,1 +1,0 @@
-// TinyBoards: placeholder until implemented.

@@ -1,0 +1,47 @@
+import Foundation
+import TinyCore
+import TinyRuntime
+
+/// What a model needs, from the core's planner and the C exporter (no measurement involved).
+public struct ModelFootprint: Sendable {
+    /// sha256 of the .tflite file (lower-case hex).
+    public let sha256: String
+    /// Constant data the core keeps: weights, biases and constant tensors (`Graph.constants`).
+    public let constantBytes: Int
+    /// Arena of the Swift core: activations plus kernel scratch (`Graph.planArena()`).
+    public let arenaBytes: Int
+    /// Per-channel multipliers, shifts and int32 biases the Swift kernels precompute (RAM).
+    public let persistentBytes: Int
+    /// Arena of the exported C library: activations only (`planArena(includeScratch: false)`).
+    public let cArenaBytes: Int
+    /// `static const` data of the exported C library (weights, biases, multipliers, shifts, tables).
+    public let cConstantBytes: Int
+    public let multiplyAccumulates: Int
+
+    public init(sha256: String, constantBytes: Int, arenaBytes: Int, persistentBytes: Int, cArenaBytes: Int,
+                cConstantBytes: Int, multiplyAccumulates: Int) {
+        self.sha256 = sha256
+        self.constantBytes = constantBytes
+        self.arenaBytes = arenaBytes
+        self.persistentBytes = persistentBytes
+        self.cArenaBytes = cArenaBytes
+        self.cConstantBytes = cConstantBytes
+        self.multiplyAccumulates = multiplyAccumulates
+    }
+
+    /// Loads the model at `path` (unsupported operators and malformed files throw) and plans it.
+    public init(modelAt path: String) throws(ConfigError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError("cannot read model file '\(path)'")
+        }
+        let bytes = [UInt8](data)
+        let model: Model
+        do { model = try Model(bytes: bytes, path: path) } catch { throw ConfigError(error.description) }
+        let library: CLibrary
+        do { library = try CExporter.export(model: model, name: "footprint") } catch { throw ConfigError("\(path): \(error)") }
+        let graph = model.graph
+        self.init(sha256: SHA256.hex(bytes), constantBytes: graph.constants.count, arenaBytes: graph.planArena().arenaBytes,
+                  persistentBytes: graph.persistentBytes, cArenaBytes: library.arenaBytes,
+                  cConstantBytes: library.constantBytes, multiplyAccumulates: graph.multiplyAccumulates)
+    }
+}

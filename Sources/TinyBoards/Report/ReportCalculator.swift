@@ -1,0 +1,151 @@
+import Foundation
+
+/// The report maths: memory budgets, fit and shortfall, latency from measured instruction counts
+/// and the board's cycles-per-instruction model, and the real-time check. Pure: every input is
+/// passed in, so tests can exercise each rule.
+///
+/// Flash = model constants (planner, or the C export's const data) + code (measured
+///         .text + .rodata + .data, less `model_rodata_bytes`).
+///         A firmware that links the model into .rodata reports it (`model_rodata_bytes`, or the
+///         model-level `model_bytes` of the linked .tflite): that part is the model item instead.
+/// RAM   = (measured heap peak, which holds the arena, per-channel data and model copies of the
+///         Swift firmware; or, unmeasured, arena + persistent per-channel data from the planner —
+///         the C export keeps per-channel data in flash) + pipeline buffers (config) + stack
+///         (measured) + firmware statics (.data + .bss, less the arena when `arena_in_bss`)
+///         [+ code and constants when the board executes from RAM].
+/// Latency = (instructions per inference + front-end instructions) × CPI / clock, with the CPI
+///         range giving the low/high bounds; real time needs latency (nominal) <= stride.
+public enum ReportCalculator {
+    public static func report(profile: BoardProfile, config: DeploymentConfig, footprint: ModelFootprint,
+                              measurements: Measurements) -> DeploymentReport {
+        var missing: [String] = []
+        var notes: [String] = []
+        var problems: [String] = []
+        let isC = profile.runtime == .cExport
+
+        // Which measurement (if any) stands for this board's count and sizes.
+        var entry = measurements.models[config.model]
+        if let e = entry, let sha = e.sha256, sha != footprint.sha256 {
+            missing.append("measurements for \(config.model) in \(e.file) are stale (sha256 \(sha.prefix(12))… "
+                + "but the model file is \(footprint.sha256.prefix(12))…)")
+            entry = nil
+        }
+        let countSource = profile.latency.first { entry?.cores[$0.core]?.instructionsPerInference != nil }
+        let sizeSource = profile.latency.first { $0.usesSizes && entry?.cores[$0.core] != nil }
+        let sizes = sizeSource.flatMap { entry?.cores[$0.core] }
+        let sizeOrigin = sizeSource.map { ($0.estimate ? "estimate from " : "measured ") + $0.core } ?? "not measured"
+        if sizes == nil {
+            let cores = profile.latency.filter(\.usesSizes).map(\.core)
+            missing.append("code/stack sizes of \(config.model) on \(cores.joined(separator: " or "))")
+        }
+
+        // Flash. A firmware that links the model (the .tflite, or the C library's const arrays) into
+        // .rodata says how much of it is the model; that part is shown as the model, the rest as code.
+        let linkedModel = sizes.flatMap { $0.modelRodataBytes } ?? (isC ? nil : entry?.modelBytes)
+        var code: Int?
+        if let s = sizes, let text = s.textBytes, let rodata = s.rodataBytes, let data = s.dataBytes {
+            code = text + rodata + data - (linkedModel ?? 0)
+        }
+        let constants: DeploymentReport.Item
+        if let linked = linkedModel, sizes?.modelRodataBytes == nil {
+            constants = .init(label: "model (.tflite linked into .rodata)", bytes: linked, origin: sizeOrigin)
+        } else {
+            constants = .init(label: isC ? "model constants (C const data)" : "model constants",
+                              bytes: isC ? footprint.cConstantBytes : footprint.constantBytes, origin: isC ? "C export" : "planner")
+        }
+        let codeItem = DeploymentReport.Item(label: "code (.text + .rodata + .data)", bytes: code, origin: sizeOrigin)
+        let flashReserved = config.reserved?.flashBytes ?? 0
+        let flash = DeploymentReport.Budget(items: [constants, codeItem], available: profile.flashBytes.value - flashReserved,
+                                            capacity: profile.flashBytes.value, reserved: flashReserved)
+
+        // RAM. A measured heap peak already holds what the Swift firmware allocates at run time
+        // (arena, per-channel data, the graph and any copies of the model), so those are not added.
+        let arena = isC ? footprint.cArenaBytes : footprint.arenaBytes
+        let heap = isC ? nil : sizes?.heapBytes
+        var ramItems: [DeploymentReport.Item] = []
+        if let heap {
+            ramItems.append(.init(label: "heap peak (arena, per-channel data, graph and model copies)", bytes: heap,
+                                  origin: sizeOrigin))
+            notes.append("the measured heap holds the arena (\(ReportText.grouped(arena)) B) and the per-channel data "
+                + "(\(ReportText.grouped(footprint.persistentBytes)) B); the rest of its \(ReportText.grouped(heap)) B is "
+                + "the graph and the model copies the firmware makes")
+        } else {
+            ramItems.append(.init(label: "arena", bytes: arena, origin: isC ? "planner (activations)" : "planner"))
+            if !isC {
+                ramItems.append(.init(label: "persistent per-channel data", bytes: footprint.persistentBytes, origin: "planner"))
+                if sizes != nil { notes.append("the firmware reports no heap_bytes: run-time allocations beyond the arena are not included") }
+            }
+        }
+        for b in config.buffers { ramItems.append(.init(label: "\(b.kind.rawValue) buffer: \(b.name)", bytes: b.bytes, origin: "config")) }
+        ramItems.append(.init(label: "stack", bytes: sizes?.stackBytes, origin: sizeOrigin))
+        if !isC {
+            var statics: Int?
+            if let s = sizes, let data = s.dataBytes, let bss = s.bssBytes {
+                statics = data + bss - (s.arenaInBss == true ? (s.arenaBytes ?? 0) : 0)
+            }
+            ramItems.append(.init(label: "firmware statics (.data + .bss)", bytes: statics, origin: sizeOrigin))
+        }
+        if let load = entry?.cores[countSource?.core ?? ""]?.loadInstructions, let source = countSource {
+            notes.append(String(format: "loading the model at boot takes %@ instructions (%.1f ms)", ReportText.grouped(load),
+                                Double(load) * source.cyclesPerInstruction / Double(profile.clockHz.value) * 1e3))
+        }
+        if profile.executesFromRAM != nil {
+            ramItems.append(.init(label: "code (runs from RAM)", bytes: code, origin: sizeOrigin))
+            ramItems.append(.init(label: "\(constants.label), copied to RAM at boot", bytes: constants.bytes, origin: constants.origin))
+        }
+        let ramReserved = config.reserved?.ramBytes ?? 0
+        let ram = DeploymentReport.Budget(items: ramItems, available: profile.ramBytes - ramReserved,
+                                          capacity: profile.ramBytes, reserved: ramReserved)
+        if let measuredArena = sizes?.arenaBytes, measuredArena != arena, sizeSource?.estimate == false {
+            notes.append("the firmware's arena (\(measuredArena) B) differs from the planner's (\(arena) B)")
+        }
+
+        // Fit.
+        for (name, budget) in [("flash", flash), ("RAM", ram)] where budget.headroom < 0 {
+            let unknown = budget.missing
+            problems.append("\(name) short by \(unknown.isEmpty ? "" : "at least ")\(ReportText.grouped(-budget.headroom)) B "
+                + "(\(ReportText.grouped(budget.used)) B needed, \(ReportText.grouped(budget.available)) B available"
+                + (unknown.isEmpty ? ")" : "; not counted: \(unknown.joined(separator: ", ")))"))
+        }
+        let region = profile.largestRegion.map { ($0.name, $0.bytes.value) } ?? ("RAM", profile.ramBytes)
+        if arena > region.1 {
+            problems.append("arena of \(ReportText.grouped(arena)) B does not fit the largest contiguous RAM region "
+                + "(\(region.0), \(ReportText.grouped(region.1)) B) by \(ReportText.grouped(arena - region.1)) B")
+        }
+
+        // Latency and real time.
+        var latency: DeploymentReport.Latency?
+        var frontend: Int?
+        if let f = config.frontend {
+            // The model's count source first, then the profile's other cores in order.
+            let cores = (countSource.map { [$0.core] } ?? []) + profile.latency.map(\.core)
+            if let core = cores.first(where: { measurements.features[f.measurement]?[$0] != nil }),
+               let perCall = measurements.features[f.measurement]?[core] {
+                frontend = perCall * f.callsPerInference
+                if core != countSource?.core { notes.append("front-end count taken from \(core)") }
+            } else {
+                missing.append("front-end measurement '\(f.measurement)' on \(Array(Set(cores)).sorted().joined(separator: " or "))")
+            }
+        } else {
+            notes.append("latency covers the model only (the config names no front-end measurement)")
+        }
+        if let source = countSource, let instructions = entry?.cores[source.core]?.instructionsPerInference {
+            latency = DeploymentReport.Latency(
+                instructions: instructions, core: source.core, estimate: source.estimate,
+                cyclesPerInstruction: source.cyclesPerInstruction, cyclesPerInstructionLow: source.cyclesPerInstructionLow,
+                cyclesPerInstructionHigh: source.cyclesPerInstructionHigh, clockHz: profile.clockHz.value,
+                frontendInstructions: frontend)
+            if source.estimate { notes.append("latency is an estimate from \(source.core) instruction counts (\(profile.title) itself not measured)") }
+        } else {
+            missing.append("instruction count of \(config.model) on \(profile.latency.map(\.core).joined(separator: " or "))")
+        }
+        if let l = latency, l.seconds > config.strideSeconds {
+            problems.append(String(format: "misses real time: %.3f ms per inference, stride %.3f ms (over by %.3f ms)",
+                                   l.seconds * 1e3, config.strideSeconds * 1e3, (l.seconds - config.strideSeconds) * 1e3))
+        }
+        return DeploymentReport(pipeline: config.pipeline, board: profile.id, boardTitle: profile.title, runtime: profile.runtime,
+                                model: config.model, modelSHA256: footprint.sha256, flash: flash, ram: ram, arenaBytes: arena,
+                                largestRegion: region, latency: latency, strideSeconds: config.strideSeconds,
+                                dutyCycle: config.dutyCycle, problems: problems, missing: missing, notes: notes)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Human-readable report: a detailed block per deployment and a one-row-per-deployment summary.
+public enum ReportText {
+    /// `1234567` -> `1,234,567`.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    static func percent(_ x: Double) -> String { String(format: x < 0.1 ? "%.2f %%" : "%.1f %%", x * 100) }
+
+    static func milliseconds(_ s: Double) -> String {
+        let ms = s * 1e3
+        return String(format: ms < 1 ? "%.3f ms" : ms < 100 ? "%.2f ms" : "%.1f ms", ms)
+    }
+
+    static func verdictLabel(_ v: DeploymentReport.Verdict) -> String {
+        switch v {
+        case .fits: return "FITS"
+        case .doesNotFit: return "DOES NOT FIT"
+        case .incomplete: return "INCOMPLETE (measurements missing)"
+        }
+    }
+
+    static func budget(_ name: String, _ b: DeploymentReport.Budget, extra: String = "") -> [String] {
+        var line = "  \(name.padding(toLength: 8, withPad: " ", startingAt: 0))\(grouped(b.used)) B"
+            + (b.isComplete ? "" : " + not measured") + " of \(grouped(b.available)) B"
+        if b.reserved > 0 { line += " (\(grouped(b.capacity)) B less \(grouped(b.reserved)) B reserved)" }
+        line += b.available > 0 ? " (\(percent(Double(b.used) / Double(b.available))))" : ""
+        line += b.headroom >= 0 ? ", headroom \(grouped(b.headroom)) B" + (b.isComplete ? "" : " before the missing items")
+            : ", SHORT by \(b.isComplete ? "" : "at least ")\(grouped(-b.headroom)) B"
+        var lines = [line + extra]
+        for item in b.items {
+            let value = item.bytes.map { grouped($0) } ?? "?"
+            lines.append("          \(value.leftPadded(11))  \(item.label) [\(item.origin)]")
+        }
+        return lines
+    }
+
+    /// The detailed block of one deployment.
+    public static func detail(_ r: DeploymentReport) -> String {
+        var lines = ["\(r.pipeline) on \(r.boardTitle) [\(r.board), \(r.runtime.rawValue)]: \(verdictLabel(r.verdict))",
+                     "  model   \(r.model) (sha256 \(r.modelSHA256.prefix(16))…)"]
+        lines += budget("flash", r.flash)
+        lines += budget("RAM", r.ram, extra: "; arena \(grouped(r.arenaBytes)) B in largest region \(r.largestRegion.name) "
+            + "(\(grouped(r.largestRegion.bytes)) B)")
+        if let l = r.latency {
+            var text = "  latency \(milliseconds(l.seconds)) per inference (range \(milliseconds(l.secondsLow))–\(milliseconds(l.secondsHigh))) = "
+                + "\(grouped(l.totalInstructions)) instructions"
+            if let f = l.frontendInstructions { text += " (model \(grouped(l.instructions)) + front end \(grouped(f)))" }
+            text += " × CPI \(l.cyclesPerInstruction) (\(l.cyclesPerInstructionLow)–\(l.cyclesPerInstructionHigh)) / "
+                + "\(String(format: "%g", Double(l.clockHz) / 1e6)) MHz [\(l.estimate ? "estimate from" : "measured") \(l.core)]"
+            lines.append(text)
+        } else {
+            lines.append("  latency not measured")
+        }
+        var realTime = "  budget  stride \(milliseconds(r.strideSeconds)) per inference"
+        if let load = r.load, let margin = r.realTimeMargin, let average = r.averageLoad {
+            realTime += ": load \(percent(load)), real-time margin \(String(format: "%.1f", margin))×"
+            if r.dutyCycle < 1 { realTime += ", average load \(percent(average)) at duty cycle \(r.dutyCycle)" }
+        }
+        lines.append(realTime)
+        for p in r.problems { lines.append("  FAIL    \(p)") }
+        for m in r.missing { lines.append("  missing \(m)") }
+        for n in r.notes { lines.append("  note    \(n)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One row per deployment: flash, RAM, latency, stride, load and verdict.
+    public static func summary(_ reports: [DeploymentReport]) -> String {
+        let header = ["pipeline", "board", "flash used / available", "RAM used / available", "arena", "latency", "stride", "load", "verdict"]
+        var rows = [header]
+        for r in reports {
+            func kb(_ b: DeploymentReport.Budget) -> String {
+                String(format: "%.1f%@ / %.0f KB", Double(b.used) / 1024, b.isComplete ? "" : "+?", Double(b.available) / 1024)
+            }
+            let latency = r.latency.map { milliseconds($0.seconds) + ($0.estimate ? " (est.)" : "") } ?? "?"
+            rows.append([r.pipeline, r.board, kb(r.flash), kb(r.ram), String(format: "%.1f KB", Double(r.arenaBytes) / 1024),
+                         latency, milliseconds(r.strideSeconds), r.load.map(percent) ?? "?",
+                         r.verdict == .fits ? "fits" : r.verdict == .doesNotFit ? "DOES NOT FIT" : "incomplete"])
+        }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

@@ -1,1 +1,0 @@
-// WildlifeSounds: placeholder until implemented.

@@ -1,1 +1,0 @@
-print("wildlife-demo: not implemented yet")

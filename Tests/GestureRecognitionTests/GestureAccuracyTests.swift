@@ -1,0 +1,21 @@
+import GestureRecognition
+import Testing
+import TinyIO
+
+/// Per-file int8 accuracy on the validation person (dengyl, never seen in training), through the
+/// Swift core: every val file, negatives included.
+@Suite(.enabled(if: GestureTestData.dataset != nil, Comment(rawValue: GestureTestData.datasetMissing)))
+struct GestureAccuracyTests {
+    @Test func valAccuracyIsAtLeast95Percent() throws {
+        let dataset = try #require(GestureTestData.dataset)
+        let classifier = try GestureFileClassifier(pipeline: try GestureTestData.pipeline())
+        let entries = try Manifest(contentsOf: dataset).entries(split: "val")
+        #expect(entries.count == 84)
+        let result = try GestureEvaluation(classifier: classifier, entries: entries)
+        #expect(result.matrix.total == entries.count)
+        #expect(result.matrix.accuracy >= 0.95, "val accuracy \(result.matrix.accuracy)")
+        for i in result.matrix.labels.indices {
+            #expect((result.matrix.recall(i) ?? 0) >= 0.85, "recall of \(result.matrix.labels[i])")
+        }
+    }
+}
