@@ -46,8 +46,10 @@ public final class SlidingWindowPeak {
     }
 
     /// `max(x[0 ..< count])` (−∞ for none; NaNs are skipped): eight running maxima
-    /// `m = x > m ? x : m` in two SIMD registers (one `maxps` each per step), so the loop pipelines
-    /// instead of waiting on one comparison chain.
+    /// `m = x > m ? x : m` in two 4-lane SIMD values (one vector max each per step), so the loop
+    /// pipelines instead of waiting on one comparison chain. The maximum is exact whatever the
+    /// order; only the sign of a zero maximum may differ, which no caller can see (`peak` 0 means
+    /// "leave unscaled").
     @inline(__always)
     static func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
         var low = SIMD4<Float>(repeating: -.infinity), high = low
