@@ -11,8 +11,9 @@ import TinyDSP
 ///
 /// Contract: `RealFourierTransform` (unnormalised `numpy.fft.rfft` convention), any size ≥ 2 —
 /// FFTW is not limited to powers of two. Agrees with `PortableRealFFT` to float precision (tested
-/// 64 … 4096). `FFTW_MEASURE` picks the fastest of several exact algorithms by timing them, so two
-/// processes (or machines) may round the last bit differently. Planning takes a few milliseconds
+/// 64 … 4096). `FFTW_MEASURE` picks the fastest of several exact algorithms by timing them; `FFTWPlanner`
+/// remembers the choice in a per-user wisdom file so every process on a machine plans a size the
+/// same way and rounds identically (machines with other SIMD units may still differ in the last bit). Planning takes a few milliseconds
 /// the first time a size is seen in a process (FFTW keeps wisdom), and is serialised across threads
 /// (`FFTWPlanner`); `forward` is not thread-safe per instance (it may use the instance's buffers):
 /// one instance per thread.
@@ -30,7 +31,7 @@ public final class FFTWRealFFT: RealFourierTransform {
         input = fftwf_alloc_real(size)
         output = fftwf_alloc_complex(size / 2 + 1)
         let (i, o) = (input, output)
-        let made = FFTWPlanner.withLock { fftwf_plan_dft_r2c_1d(Int32(size), i, o, UInt32(FFTW_MEASURE)) }
+        let made = FFTWPlanner.plan { fftwf_plan_dft_r2c_1d(Int32(size), i, o, UInt32(FFTW_MEASURE)) }
         guard let made else {
             fftwf_free(input)
             fftwf_free(output)
