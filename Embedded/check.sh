@@ -104,11 +104,13 @@ while read -r model inputs expected; do
         instructions=$(awk '$1 == "case" && $2 == 0 { print $4 }' "$log")
         read -r _ arena _ heap _ stack < <(grep '^arena ' "$log")
         load=$(awk '$1 == "load" { print $3 }' "$log")
+        read -r _ _ _ mapped _ copied < <(grep '^constants in place ' "$log")
         text=$(( $(section_size "$elf" .text) + $(section_size "$elf" .ARM.exidx) ))
         fields="\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_inference\": $instructions, \"text_bytes\": $text"
         fields+=", \"rodata_bytes\": $(section_size "$elf" .rodata), \"data_bytes\": $(section_size "$elf" .data)"
         fields+=", \"bss_bytes\": $(section_size "$elf" .bss), \"stack_bytes\": $stack, \"arena_bytes\": $arena"
         fields+=", \"heap_bytes\": $heap, \"load_instructions\": $load"
+        fields+=", \"constants_in_place_bytes\": $mapped, \"constants_copied_bytes\": $copied"
         entries+=("$model|$sha|$(stat -c %s "$model_file")|$core|$fields")
         printf 'embedded: %-52s %-10s %10d instructions/inference  %d cases bit-identical%s\n' \
             "$model" "$core" "$instructions" "$cases" "${expected_file:+ (host and LiteRT)}"

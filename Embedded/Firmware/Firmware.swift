@@ -7,6 +7,7 @@ import TinyLite
 /// case and prints, one line each, what the host compares with `tinyml run` (Embedded/check.sh):
 ///
 ///     load instructions <N>
+///     constants in place <bytes> copied <bytes>
 ///     io <input bytes per case> <output bytes per case>
 ///     case <i> instructions <N> output <hex bytes>
 ///     operator <k> <NAME> instructions <N>        (per operator, first case, run again one by one)
@@ -18,8 +19,9 @@ import TinyLite
 @main struct Firmware {
     static func main() {
         let loadStart = board_instructions()
-        let (interpreter, operatorNames) = load()
+        let (interpreter, operatorNames, mapped, copied) = load()
         print("load instructions \(board_instructions() - loadStart)")
+        print("constants in place \(mapped) copied \(copied)")
         let graph = interpreter.graph
         if firmware_input_size() == 0 {
             interpreter.invoke()
@@ -58,13 +60,14 @@ import TinyLite
         board_exit(0)
     }
 
-    /// Parses the linked-in .tflite where it lies (flash) and prepares the interpreter; RAM then
-    /// holds the constants once. Exits with status 2 when the model does not load.
-    static func load() -> (Interpreter, [String]) {
+    /// Parses the linked-in .tflite where it lies (flash) and prepares the interpreter; the kernels
+    /// read the weights from the .tflite in flash (`ConstantPlacement.inPlace`), so RAM holds only
+    /// what loading computes or had to copy. Exits with status 2 when the model does not load.
+    static func load() -> (Interpreter, [String], mapped: Int, copied: Int) {
         let bytes = UnsafeRawBufferPointer(start: firmware_model(), count: Int(firmware_model_size()))
         do {
-            let model = try loadLiteModel(bytes, math: .portable)
-            return (Interpreter(graph: model.graph), model.operatorNames)
+            let model = try loadLiteModel(bytes, math: .portable, constants: .inPlace)
+            return (Interpreter(graph: model.graph), model.operatorNames, model.mappedConstantBytes, model.copiedConstantBytes)
         } catch {
             print("firmware: error: the model does not load (\(LoadFailure(error).name))")
             board_exit(2)
