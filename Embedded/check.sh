@@ -118,6 +118,51 @@ while read -r model inputs expected; do
     done
 done < Embedded/models.txt
 
+# 2b. Feature front ends: the firmware runs TinyDSP's StreamingFrontEnd<PortableRealFFT> from a
+#     FrontEndImage (tinyml export --target frontend) over float32 samples; every input must equal
+#     `tinyml features --fft portable` on the same samples bit for bit.
+npy_data_hex() { # .npy (format 1.0) -> hex of its data
+    perl -e 'local $/; my $d = <STDIN>; my $n = unpack("v", substr($d, 8, 2)); print unpack("H*", substr($d, 10 + $n))' < "$1"
+}
+wav_data() { # WAV -> its data chunk, raw
+    perl -e 'local $/; my $d = <STDIN>; my $p = 12;
+        while ($p + 8 <= length $d) { my ($id, $n) = unpack("a4 V", substr($d, $p, 8));
+            if ($id eq "data") { print substr($d, $p + 8, $n); exit 0 } $p += 8 + $n + ($n & 1) }
+        exit 1' < "$1" > "$2"
+}
+feature_entries=()   # "key|spec|core|json fields"
+while read -r key spec signal rate; do
+    case "$key" in ''|'#'*) continue ;; esac
+    image="$work/fe-$key.tmfe" samples_wav="$work/fe-$key.wav" samples="$work/fe-$key.f32" host="$work/fe-$key.npy"
+    "$TINYML" export --target frontend --spec "$spec" --out "$image" >/dev/null
+    "$TINYML" audio convert "$signal" -o "$samples_wav" --rate "$rate" --encoding float32 2>/dev/null
+    wav_data "$samples_wav" "$samples" || fail "$signal: no data chunk in the converted WAV"
+    hop_seconds=$(perl -e 'use JSON::PP; local $/; my $s = decode_json(<STDIN>); $s = $s->{features} if $s->{features}{frame};
+        printf "%.17g", $s->{frame}{hop} / $s->{sampleRate}' < "$spec")
+    "$TINYML" features "$spec" "$samples_wav" --float --fft portable --window-hop "$hop_seconds" --out "$host" >/dev/null 2>&1 \
+        || fail "tinyml features $spec $samples_wav failed"
+    host_hex=$(npy_data_hex "$host")
+    for core in "${CORES[@]}"; do
+        core_settings "$core"
+        elf="$work/fe-$key-$core.elf" log="$work/fe-$key-$core.log"
+        link_firmware "$core" "$image" "$samples" "$elf"
+        if ! run_firmware "$core" "$elf" > "$log" 2>&1; then
+            cat "$log" >&2; fail "front end $key on $core: the firmware failed (log: $log)"
+        fi
+        device_hex=$(awk '$1 == "input" { printf "%s", $3 }' "$log")
+        [ -n "$device_hex" ] || fail "front end $key on $core: no inputs (log: $log)"
+        [ "$device_hex" = "$host_hex" ] || fail "front end $key on $core: features differ from tinyml features --fft portable (log: $log, host: $host)"
+        read -r frames append inputs take < <(awk '$1 == "frontend" && $2 == "frames" { print $3, $5, $7, $9 }' "$log")
+        read -r _ heap _ stack < <(grep '^heap ' "$log")
+        common="\"heap_bytes\": $heap, \"stack_bytes\": $stack"
+        feature_entries+=("$key-frame|$spec|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $(( (append + frames / 2) / frames )), \"calls_measured\": $frames, $common")
+        feature_entries+=("$key-input|$spec|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $(( (take + inputs / 2) / inputs )), \"calls_measured\": $inputs, $common")
+        printf 'embedded: front end %-38s %-10s %8d instructions/frame %9d instructions/input  %d inputs bit-identical\n' \
+            "$key" "$core" "$(( (append + frames / 2) / frames ))" "$(( (take + inputs / 2) / inputs ))" "$inputs"
+        checked=$((checked + 1))
+    done
+done < Embedded/frontends.txt
+
 # 3. measurements.json: one line per (model, core) so that a partial run compares line by line.
 render() {
     echo "{"
@@ -138,6 +183,29 @@ render() {
         echo "      \"$core\": {$fields}$sep"
     done
     [ -n "$last_model" ] && echo "    }}"
+    echo "  },"
+    echo "  \"features\": {"
+    local keys=() e k
+    for e in "${feature_entries[@]}"; do   # keys in order of first appearance, cores grouped under each
+        k=${e%%|*}
+        [[ " ${keys[*]} " == *" $k "* ]] || keys+=("$k")
+    done
+    local ki=0
+    for k in "${keys[@]}"; do
+        ki=$((ki + 1))
+        local lines=()
+        for e in "${feature_entries[@]}"; do
+            IFS='|' read -r key spec core fields <<< "$e"
+            [ "$key" = "$k" ] && lines+=("      \"$core\": {$fields}") && kspec=$spec
+        done
+        echo "    \"$k\": {\"spec\": \"$kspec\", \"cores\": {"
+        local li=0
+        for l in "${lines[@]}"; do
+            li=$((li + 1))
+            if [ $li -lt ${#lines[@]} ]; then echo "$l,"; else echo "$l"; fi
+        done
+        if [ $ki -lt ${#keys[@]} ]; then echo "    }},"; else echo "    }}"; fi
+    done
     echo "  }"
     echo "}"
 }
@@ -154,7 +222,7 @@ grep -qxF "  \"toolchain\": \"$toolchain\"," Embedded/measurements.json \
     || echo "embedded: note: toolchain differs from Embedded/measurements.json ($toolchain)"
 stale=0
 while IFS= read -r line; do
-    case "$line" in *'"qemu_machine"'*|*'"sha256"'*)
+    case "$line" in *'"qemu_machine"'*|*'"sha256"'*|*'"spec"'*)
         grep -qxF -- "${line%,}" <(sed 's/,$//' Embedded/measurements.json) || { echo "embedded: changed: $line" >&2; stale=1; } ;;
     esac
 done < "$measured"
