@@ -130,11 +130,48 @@ wav_data() { # WAV -> its data chunk, raw
             if ($id eq "data") { print substr($d, $p + 8, $n); exit 0 } $p += 8 + $n + ($n & 1) }
         exit 1' < "$1" > "$2"
 }
+npz_member() { # .npz (stored) member -> file
+    perl -MIO::Uncompress::Unzip=unzip,\$UnzipError -e 'unzip $ARGV[0] => $ARGV[2], Name => $ARGV[1] or die "$UnzipError\n"' "$@"
+}
 feature_entries=()   # "key|spec|core|json fields"
+# A motion pipeline: the int8 model input of a recording, quantised on the device from the float
+# window `tinyml features` makes, must equal the int8 window `tinyml features` makes.
+sensor_window() { # key spec recording rate image
+    local key=$1 spec=$2 recording=$3 rate=$4 image=$5 dir="$work/fe-$1"
+    mkdir -p "$dir"
+    cp "$recording" "$dir/recording.csv"
+    label=$(perl -MJSON::PP -e 'local $/; print decode_json(<STDIN>)->{labels}[0]' < "$spec")
+    printf 'file,label,split,sample_rate_hz\nrecording.csv,%s,check,%s\n' "$label" "$rate" > "$dir/MANIFEST.csv"
+    for kind in float int8; do
+        flag=()
+        [ "$kind" = float ] && flag=(--float)
+        "$TINYML" features "$spec" --manifest "$dir/MANIFEST.csv" "${flag[@]}" --out "$dir/$kind.npz" >/dev/null 2>&1 \
+            || fail "tinyml features $spec (--manifest $dir/MANIFEST.csv) failed"
+        npz_member "$dir/$kind.npz" x.npy "$dir/$kind.npy"
+    done
+    perl -e 'local $/; my $d = <STDIN>; my $n = unpack("v", substr($d, 8, 2)); print substr($d, 10 + $n)' < "$dir/float.npy" > "$dir/windows.f32"
+    local host_hex
+    host_hex=$(npy_data_hex "$dir/int8.npy")
+    for core in "${CORES[@]}"; do
+        core_settings "$core"
+        elf="$dir/$core.elf" log="$dir/$core.log"
+        link_firmware "$core" "$image" "$dir/windows.f32" "$elf"
+        run_firmware "$core" "$elf" > "$log" 2>&1 || { cat "$log" >&2; fail "sensor window $key on $core: the firmware failed (log: $log)"; }
+        [ "$(awk '$1 == "input" { printf "%s", $3 }' "$log")" = "$host_hex" ] \
+            || fail "sensor window $key on $core: int8 input differs from tinyml features (log: $log)"
+        read -r inputs take < <(awk '$1 == "window" && $2 == "inputs" { print $3, $5 }' "$log")
+        read -r _ heap _ stack < <(grep '^heap ' "$log")
+        feature_entries+=("$key-input|$spec|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $(( (take + inputs / 2) / inputs )), \"calls_measured\": $inputs, \"heap_bytes\": $heap, \"stack_bytes\": $stack")
+        printf 'embedded: sensor window %-34s %-10s %8d instructions/input  %d inputs bit-identical\n' \
+            "$key" "$core" "$(( (take + inputs / 2) / inputs ))" "$inputs"
+        checked=$((checked + 1))
+    done
+}
 while read -r key spec signal rate; do
     case "$key" in ''|'#'*) continue ;; esac
     image="$work/fe-$key.tmfe" samples_wav="$work/fe-$key.wav" samples="$work/fe-$key.f32" host="$work/fe-$key.npy"
     "$TINYML" export --target frontend --spec "$spec" --out "$image" >/dev/null
+    if [ "$(head -c 4 "$image")" = TMSW ]; then sensor_window "$key" "$spec" "$signal" "$rate" "$image"; continue; fi
     "$TINYML" audio convert "$signal" -o "$samples_wav" --rate "$rate" --encoding float32 2>/dev/null
     wav_data "$samples_wav" "$samples" || fail "$signal: no data chunk in the converted WAV"
     hop_seconds=$(perl -e 'use JSON::PP; local $/; my $s = decode_json(<STDIN>); $s = $s->{features} if $s->{features}{frame};

@@ -3,12 +3,11 @@
 /// writes it from a pipeline's feature spec (`tinyml export --target frontend`), firmware reads it
 /// from flash with `init(bytes:)`; nothing is re-typed by hand, so the two cannot drift.
 ///
-/// Layout (version 1), little-endian, no padding: `"TMFE"`, `u8` version, then the fields in
-/// declaration order. Integers are `i32`, `Float`s their `u32` bit pattern, `Double`s their `u64`
-/// bit pattern (exact round trip); every enumeration is a `u8` code (the tables in `encoded()`),
-/// followed by its payload; an optional is a `u8` 0/1 then the value. Reading checks the magic,
-/// the version, every code and the length, and validates the configuration
-/// (`FrontEndConfiguration.validate`); a bad image throws `DSPError` naming what is wrong.
+/// Layout (version 1, `ImageWriter`'s encoding): `"TMFE"`, `u8` version, then the fields in
+/// declaration order; every enumeration is a `u8` code (the tables in `encoded()`) followed by its
+/// payload. Reading checks the magic, the version, every code and the length, and validates the
+/// configuration (`FrontEndConfiguration.validate`); a bad image throws `DSPError` naming what is
+/// wrong.
 public struct FrontEndImage: Sendable, Equatable {
     public static let magic: [UInt8] = [0x54, 0x4D, 0x46, 0x45]  // "TMFE"
     public static let version: UInt8 = 1
@@ -23,9 +22,7 @@ public struct FrontEndImage: Sendable, Equatable {
 
     /// The image bytes.
     public func encoded() -> [UInt8] {
-        var w = ImageWriter()
-        w.bytes = Self.magic
-        w.u8(Self.version)
+        var w = ImageWriter(magic: Self.magic, version: Self.version)
         let c = configuration
         w.int(c.sampleRate)
         switch c.normalization {
@@ -87,28 +84,13 @@ public struct FrontEndImage: Sendable, Equatable {
         w.int(c.framesPerInput)
         w.int(c.stack)
         w.optional(c.clipSamples) { w, n in w.int(n) }
-        w.optional(quantization) { w, q in
-            w.float(q.scale)
-            w.int(q.zeroPoint)
-            switch q.rounding {
-            case .halfToEven: w.u8(0)
-            case .halfAwayFromZero: w.u8(1)
-            case .halfUp: w.u8(2)
-            }
-            w.int(q.minimum)
-            w.int(q.maximum)
-        }
+        w.optional(quantization) { w, q in w.quantizer(q) }
         return w.bytes
     }
 
     /// Reads an image (e.g. linked into flash); the bytes are not kept.
     public init(bytes: UnsafeRawBufferPointer) throws(DSPError) {
-        var r = ImageReader(bytes: bytes)
-        for m in Self.magic where try r.u8("magic") != m { throw DSPError("front-end image: bad magic (not a TMFE image)") }
-        let version = try r.u8("version")
-        guard version == Self.version else {
-            throw DSPError("front-end image: version \(version) is not the one this build reads (\(Self.version))")
-        }
+        var r = try ImageReader(bytes: bytes, magic: Self.magic, version: Self.version, kind: "front-end image")
         let sampleRate = try r.int("sampleRate")
         let normalization: InputNormalization
         switch try r.u8("normalization") {
@@ -204,50 +186,14 @@ public struct FrontEndImage: Sendable, Equatable {
                                               hop: hop, fftSize: fftSize, window: window, spectrum: spectrum,
                                               features: features, log: log, cepstrum: cepstrum,
                                               framesPerInput: framesPerInput, stack: stack, clipSamples: clip)
-        quantization = nil
-        if try r.present("quantization") {
-            let scale = try r.float("quantization scale"), zeroPoint = try r.int("quantization zeroPoint")
-            let rounding: RoundingRule
-            switch try r.u8("quantization rounding") {
-            case 0: rounding = .halfToEven
-            case 1: rounding = .halfAwayFromZero
-            case 2: rounding = .halfUp
-            default: throw r.badCode("quantization rounding")
-            }
-            quantization = try Int8Quantizer(scale: scale, zeroPoint: zeroPoint, rounding: rounding,
-                                             minimum: try r.int("quantization min"), maximum: try r.int("quantization max"))
-        }
-        guard r.offset == bytes.count else {
-            throw DSPError("front-end image: \(bytes.count - r.offset) bytes after the end of the image")
-        }
+        quantization = try r.present("quantization") ? try r.quantizer() : nil
+        try r.finish()
         try configuration.validate()
     }
 }
 
-/// Appends the little-endian fields of a `FrontEndImage`.
-private struct ImageWriter {
-    var bytes: [UInt8] = []
-
-    mutating func u8(_ v: UInt8) { bytes.append(v) }
-
-    mutating func u32(_ v: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(shift))) }
-    }
-
-    mutating func int(_ v: Int) { u32(UInt32(bitPattern: Int32(clamping: v))) }
-    mutating func float(_ v: Float) { u32(v.bitPattern) }
-
-    mutating func double(_ v: Double) {
-        u32(UInt32(truncatingIfNeeded: v.bitPattern))
-        u32(UInt32(truncatingIfNeeded: v.bitPattern >> 32))
-    }
-
-    mutating func optional<T>(_ value: T?, _ body: (inout ImageWriter, T) -> Void) {
-        guard let value else { return u8(0) }
-        u8(1)
-        body(&self, value)
-    }
-
+/// The front-end fields of the image format.
+extension ImageWriter {
     mutating func floor(_ f: LogFloor) {
         switch f {
         case .add(let e): u8(0); float(e)
@@ -275,44 +221,7 @@ private struct ImageWriter {
     }
 }
 
-/// Reads the little-endian fields of a `FrontEndImage`, failing with the field's name when the
-/// image ends early.
-private struct ImageReader {
-    let bytes: UnsafeRawBufferPointer
-    var offset = 0
-
-    mutating func u8(_ field: StaticString) throws(DSPError) -> UInt8 {
-        guard offset < bytes.count else { throw DSPError("front-end image: truncated at \(field)") }
-        offset += 1
-        return bytes[offset - 1]
-    }
-
-    mutating func u32(_ field: StaticString) throws(DSPError) -> UInt32 {
-        var v: UInt32 = 0
-        for shift in stride(from: 0, to: 32, by: 8) { v |= UInt32(try u8(field)) << UInt32(shift) }
-        return v
-    }
-
-    mutating func int(_ field: StaticString) throws(DSPError) -> Int { Int(Int32(bitPattern: try u32(field))) }
-    mutating func float(_ field: StaticString) throws(DSPError) -> Float { Float(bitPattern: try u32(field)) }
-
-    mutating func double(_ field: StaticString) throws(DSPError) -> Double {
-        let low = UInt64(try u32(field)), high = UInt64(try u32(field))
-        return Double(bitPattern: low | high << 32)
-    }
-
-    mutating func present(_ field: StaticString) throws(DSPError) -> Bool {
-        switch try u8(field) {
-        case 0: return false
-        case 1: return true
-        default: throw badCode(field)
-        }
-    }
-
-    func badCode(_ field: StaticString) -> DSPError {
-        DSPError("front-end image: unknown code \(bytes[offset - 1]) for \(field) at byte \(offset - 1)")
-    }
-
+extension ImageReader {
     mutating func floor(_ field: StaticString) throws(DSPError) -> LogFloor {
         switch try u8(field) {
         case 0: return .add(try float(field))

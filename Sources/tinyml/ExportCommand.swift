@@ -13,7 +13,8 @@ import TinyRuntime
 ///
 /// `tinyml export --target frontend --spec SPEC --out FILE`: writes the feature front end of SPEC
 /// (a feature spec JSON, a pipeline.json holding one, or a preset) as a `TinyDSP.FrontEndImage`,
-/// the binary a device links beside the .tflite and reads with `FrontEndImage(bytes:)`.
+/// the binary a device links beside the .tflite and reads with `FrontEndImage(bytes:)`; a
+/// sensor-window spec (motion pipelines) as a `TinyDSP.SensorWindowImage`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -45,6 +46,14 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         withToolErrors("tinyml export") {
             if target == .frontend, let spec {
+                if let sensor = try SensorFeaturesJob.load(spec)?.spec {
+                    guard let q = sensor.quantization else { throw ToolError("sensor spec '\(sensor.name)' has no quantization") }
+                    let bytes = SensorWindowImage(channelCount: sensor.channelCount, windowLength: sensor.windowLength,
+                                                  quantization: q).encoded()
+                    try Data(bytes).write(to: URL(fileURLWithPath: out))
+                    print("wrote \(out): sensor window '\(sensor.name)', \(bytes.count) B")
+                    return
+                }
                 let loaded = try FeatureSpec.load(spec)
                 let bytes = FrontEndImage(configuration: loaded.frontEnd, quantization: loaded.quantization).encoded()
                 try Data(bytes).write(to: URL(fileURLWithPath: out))

@@ -6,7 +6,7 @@ import TinyTestSupport
 
 /// `FrontEndImage`, the binary front end a device links: every configuration round-trips exactly
 /// (the pipelines' specs, the presets, and configurations that use every enumeration case), and
-/// malformed images fail with one line naming the problem.
+/// malformed images fail with one line naming the problem; likewise `SensorWindowImage`.
 @Suite struct FrontEndImageTests {
     static let pipelineSpecs = ["kws", "kws/mlperf", "wildlife", "anomaly", "anomaly/audio"]
 
@@ -93,7 +93,7 @@ import TinyTestSupport
         let good = Self.variants[4].encoded()   // normalization none: the window code is byte 22
         var magic = good
         magic[0] = 0x00
-        #expect(throws: DSPError("front-end image: bad magic (not a TMFE image)")) { try Self.decode(magic) }
+        #expect(throws: DSPError("front-end image: bad magic")) { try Self.decode(magic) }
         var version = good
         version[4] = 2
         #expect(throws: DSPError("front-end image: version 2 is not the one this build reads (1)")) { try Self.decode(version) }
@@ -107,5 +107,22 @@ import TinyTestSupport
         var image = Self.variants[4]
         image.configuration.hop = 0
         #expect(throws: DSPError("hop must be positive (got 0)")) { try Self.decode(image.encoded()) }
+    }
+
+    @Test func sensorWindowImagesRoundTripAndRefuseBadSizes() throws {
+        func decode(_ bytes: [UInt8]) throws(DSPError) -> SensorWindowImage {
+            let result = bytes.withUnsafeBytes { raw -> Result<SensorWindowImage, DSPError> in
+                do throws(DSPError) { return .success(try SensorWindowImage(bytes: raw)) } catch { return .failure(error) }
+            }
+            return try result.get()
+        }
+        let image = SensorWindowImage(channelCount: 6, windowLength: 50,
+                                      quantization: try Int8Quantizer(scale: 0.0397, zeroPoint: -3, rounding: .halfAwayFromZero))
+        #expect(try decode(image.encoded()) == image)
+        var empty = image
+        empty.channelCount = 0
+        #expect(throws: DSPError("sensor-window image: 50 frames of 0 channels (each must be 1…4096)")) { try decode(empty.encoded()) }
+        #expect(throws: DSPError("sensor-window image: truncated at windowLength")) { try decode(Array(image.encoded()[..<10])) }
+        #expect(throws: DSPError("sensor-window image: bad magic")) { try decode(Self.variants[0].encoded()) }
     }
 }

@@ -116,18 +116,23 @@ public enum ReportCalculator {
         // Latency and real time.
         var latency: DeploymentReport.Latency?
         var frontend: Int?
-        if let f = config.frontend {
+        var parts: [String] = []
+        for f in config.frontend {
             // The model's count source first, then the profile's other cores in order.
             let cores = (countSource.map { [$0.core] } ?? []) + profile.latency.map(\.core)
             if let core = cores.first(where: { measurements.features[f.measurement]?[$0] != nil }),
                let perCall = measurements.features[f.measurement]?[core] {
-                frontend = perCall * f.callsPerInference
-                if core != countSource?.core { notes.append("front-end count taken from \(core)") }
+                frontend = (frontend ?? 0) + perCall * f.callsPerInference
+                parts.append("\(f.measurement) \(ReportText.grouped(perCall)) × \(f.callsPerInference)")
+                if core != countSource?.core { notes.append("front-end count '\(f.measurement)' taken from \(core)") }
             } else {
                 missing.append("front-end measurement '\(f.measurement)' on \(Array(Set(cores)).sorted().joined(separator: " or "))")
             }
-        } else {
+        }
+        if config.frontend.isEmpty {
             notes.append("latency covers the model only (the config names no front-end measurement)")
+        } else if !parts.isEmpty {
+            notes.append("front end per inference: " + parts.joined(separator: " + ") + " instructions")
         }
         if let source = countSource, let instructions = entry?.cores[source.core]?.instructionsPerInference {
             latency = DeploymentReport.Latency(
