@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "TinyCoreTests", dependencies: ["TinyTestSupport", "TinyCore", "TinyLite", "TinyRuntime"]),
         .testTarget(name: "TinyDSPTests", dependencies: ["TinyTestSupport", "TinyDSP", "TinyFeatures", "TinyIO"]),
         .testTarget(name: "TinyIOTests", dependencies: ["TinyTestSupport", "TinyIO"]),
-        .testTarget(name: "KeywordSpottingTests", dependencies: ["TinyTestSupport", "KeywordSpotting"]),
+        .testTarget(name: "KeywordSpottingTests", dependencies: ["TinyTestSupport", "KeywordSpotting", "TinyIO", "TinyFeatures", "TinyRuntime"]),
         .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "MotorAnomaly", "TinyRuntime", "TinyIO", "TinyFeatures"]),
         .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "GestureRecognition", "TinyFeatures", "TinyDSP", "TinyIO", "TinyRuntime"],
                     exclude: ["Fixtures"]),

@@ -1,5 +1,5 @@
 """One hour of 16 kHz audio through the MLPerf Tiny KWS front end: Swift vs librosa vs
-python_speech_features, one core, one run, reported as ratios. A benchmark, not a test.
+python_speech_features, one core, reported as ratios. A benchmark, not a test.
 
 The work (as `FeatureSpec` preset `mlperf-kws`): 3,600 consecutive 1 s clips, each x / max(x),
 49 frames of periodic Hann 480 / hop 320, |FFT 512|, 40 HTK mel bands 20-4000 Hz, ln(+1e-6),
@@ -11,18 +11,24 @@ DCT-II, 10 coefficients.
 - python_speech_features.mfcc per clip (winfunc periodic Hann, preemph 0, ceplifter 0, no energy;
   note it frames with end padding: 50 frames per clip, and uses power / NFFT).
 Timings are thread CPU seconds (the machine is shared, so wall time would count other processes),
-best of --repeats, with every library pinned to one thread (OMP/OpenBLAS/MKL = 1, taskset core 0).
+with every library pinned to one thread (OMP/OpenBLAS/MKL = 1, taskset core 0). The tools run
+interleaved for --rounds rounds, so load that comes and goes on this shared machine hits all of
+them alike. Per round: Swift, the faster of two runs in one process; librosa, one untimed run
+(the first after other work pays ~1 s of page faults for its hour-sized arrays) then the faster
+of two warm runs; python_speech_features, one run. Printed: each tool's min and median over the
+rounds (with the runs), and the ratios min/min and median/median.
 
 Run from the repository root:
   swift build -c release --scratch-path .build-rel --product features-bench
   # optional: the same code for AVX2 hosts (numpy and FFTW pick AVX2/AVX-512 kernels at run time)
   swift build -c release --scratch-path .build-rel-avx --product features-bench -Xswiftc -target-cpu -Xswiftc haswell
-  /work/main/.venv/bin/python Benchmarks/features_vs_librosa.py [--repeats 3]
+  /work/main/.venv/bin/python Benchmarks/features_vs_librosa.py [--rounds 7]
 """
 import argparse
 import json
 import os
 import pathlib
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -51,13 +57,22 @@ def hour_of_audio():
     return (0.1 * rng.standard_normal(len(t)) + 0.2 * np.sin(2 * np.pi * 440 * t)).astype(np.float32), "synthetic"
 
 
-def cpu_best(fn, repeats):
-    best = float("inf")
-    for _ in range(repeats):
-        t0 = time.thread_time()
-        fn()
-        best = min(best, time.thread_time() - t0)
-    return best
+def cpu_seconds(fn):
+    t0 = time.thread_time()
+    fn()
+    return time.thread_time() - t0
+
+
+def summary(runs):
+    """min and median of a list of seconds (rounded), with the runs themselves."""
+    ordered = sorted(runs)
+    return {"min": round(ordered[0], 4), "median": round(statistics.median(ordered), 4),
+            "runs": [round(r, 4) for r in runs]}
+
+
+def ratio(numerator, denominator):
+    """numerator / denominator for the min and for the median of two summaries."""
+    return {k: round(numerator[k] / denominator[k], 2) for k in ("min", "median")}
 
 
 def librosa_mfcc(x):
@@ -84,7 +99,7 @@ def psf_mfcc(x):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--rounds", type=int, default=5, help="interleaved rounds (one run of each tool per round)")
     p.add_argument("--binary", default=str(ROOT / ".build-rel/release/features-bench"))
     p.add_argument("--binary-avx2", default=str(ROOT / ".build-rel-avx/release/features-bench"))
     a = p.parse_args()
@@ -93,34 +108,39 @@ def main():
     except (AttributeError, OSError):
         pass
     x, source = hour_of_audio()
-    with tempfile.NamedTemporaryFile(suffix=".f32", delete=False) as f:
+    binaries = {"swift": a.binary}
+    if pathlib.Path(a.binary_avx2).exists():
+        binaries["swift_avx2"] = a.binary_avx2
+    runs = {name: {"fftw": [], "portable": []} for name in binaries}
+    runs_librosa, runs_psf = [], []
+    inputs = None
+    with tempfile.NamedTemporaryFile(suffix=".f32") as f:
         x.tofile(f)
-        path = f.name
-    def swift_run(binary):
-        cmd = ["taskset", "-c", "0", binary, path, "mlperf-kws", "--repeats", str(a.repeats)]
-        return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-
-    try:
-        swift = swift_run(a.binary)
-        avx2 = swift_run(a.binary_avx2) if pathlib.Path(a.binary_avx2).exists() else None
-    finally:
-        os.unlink(path)
-    librosa_mfcc(x[: 4 * CLIP])  # warm-up: imports, FFT plan caches, numba JIT
-    t_librosa = cpu_best(lambda: librosa_mfcc(x), a.repeats)
-    psf_mfcc(x[: 4 * CLIP])
-    t_psf = cpu_best(lambda: psf_mfcc(x), a.repeats)
-    result = {
-        "audio": f"{len(x) / RATE:.0f} s ({source})", "inputs": swift["fftw_inputs"],
-        "swift_fftw_s": round(swift["fftw_seconds"], 4), "swift_portable_s": round(swift["portable_seconds"], 4),
-        "librosa_warm_s": round(t_librosa, 4), "python_speech_features_s": round(t_psf, 4),
-        "librosa_over_swift_fftw": round(t_librosa / swift["fftw_seconds"], 2),
-        "librosa_over_swift_portable": round(t_librosa / swift["portable_seconds"], 2),
-        "psf_over_swift_fftw": round(t_psf / swift["fftw_seconds"], 2),
-    }
-    if avx2:
-        result["swift_fftw_avx2_s"] = round(avx2["fftw_seconds"], 4)
-        result["swift_portable_avx2_s"] = round(avx2["portable_seconds"], 4)
-        result["librosa_over_swift_fftw_avx2"] = round(t_librosa / avx2["fftw_seconds"], 2)
+        f.flush()
+        librosa_mfcc(x[: 4 * CLIP])  # warm-up: imports, FFT plan caches, numba JIT
+        psf_mfcc(x[: 4 * CLIP])
+        for _ in range(a.rounds):
+            for name, binary in binaries.items():
+                cmd = ["taskset", "-c", "0", binary, f.name, "mlperf-kws", "--repeats", "2"]
+                r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+                runs[name]["fftw"].append(r["fftw_seconds"])
+                runs[name]["portable"].append(r["portable_seconds"])
+                inputs = r["fftw_inputs"]
+            # librosa's first run after other work spends ~1 s more in page faults (its hour-sized
+            # arrays come back from the kernel); the faster of the two runs after it is warm.
+            cpu_seconds(lambda: librosa_mfcc(x))
+            runs_librosa.append(min(cpu_seconds(lambda: librosa_mfcc(x)) for _ in range(2)))
+            runs_psf.append(cpu_seconds(lambda: psf_mfcc(x)))
+    librosa_s, psf_s = summary(runs_librosa), summary(runs_psf)
+    result = {"audio": f"{len(x) / RATE:.0f} s ({source})", "inputs": inputs, "rounds": a.rounds,
+              "librosa_warm_s": librosa_s, "python_speech_features_s": psf_s}
+    for name in binaries:
+        fftw, portable = summary(runs[name]["fftw"]), summary(runs[name]["portable"])
+        result[f"{name}_fftw_s"] = fftw
+        result[f"{name}_portable_s"] = portable
+        result[f"librosa_over_{name}_fftw"] = ratio(librosa_s, fftw)
+        result[f"librosa_over_{name}_portable"] = ratio(librosa_s, portable)
+        result[f"psf_over_{name}_fftw"] = ratio(psf_s, fftw)
     print(json.dumps(result, indent=1))
 
 

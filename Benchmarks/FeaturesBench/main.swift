@@ -3,7 +3,10 @@
 // `StreamingFrontEnd<PortableRealFFT>`, one thread, best of N runs, in thread CPU seconds. Prints one JSON object.
 // A benchmark, not a test: driven by Benchmarks/features_vs_librosa.py.
 //
-//   features-bench SIGNAL.f32 [SPEC] [--repeats N] [--stride FRAMES] [--only fftw|portable]
+//   features-bench SIGNAL.f32 [SPEC] [--repeats N] [--stride FRAMES] [--only fftw|portable] [--dump PREFIX]
+//
+// --dump PREFIX also writes every input of one untimed run per path to PREFIX.fftw.f32 and
+// PREFIX.portable.f32 (float32, inputs concatenated), so two builds can be compared bit for bit.
 import Foundation
 import TinyDSP
 import TinyFeatures
@@ -22,11 +25,14 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 }
 let repeats = option("--repeats", 3)
 let strideOption = option("--stride", 0)
-let only: String? = {
-    guard let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count else { return nil }
+@MainActor func stringOption(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name) else { return nil }
+    guard i + 1 < arguments.count else { fail("\(name) needs a value") }
     defer { arguments.removeSubrange(i ... i + 1) }
     return arguments[i + 1]
-}()
+}
+let only = stringOption("--only")
+let dumpPrefix = stringOption("--dump")
 guard let path = arguments.first else { fail("usage: features-bench SIGNAL.f32 [SPEC] [--repeats N] [--stride FRAMES]") }
 let spec: FeatureSpec
 do { spec = try FeatureSpec.load(arguments.count > 1 ? arguments[1] : "mlperf-kws") } catch { fail(error.description) }
@@ -49,19 +55,29 @@ func seconds(_ body: () -> Void) -> Double {
     return threadSeconds() - t0
 }
 
+/// Inputs kept by the untimed `--dump` run (nil while timing: the timed loop keeps nothing).
+var dumped: [Float]? = nil
+
 /// Streams the signal in hop-sized chunks through `feed` (which returns the inputs it produced
 /// into `out`, adding their first value to `checksum`); returns CPU seconds, inputs, checksum.
-func stream(inputCount: Int, _ feed: (UnsafeBufferPointer<Float>, UnsafeMutablePointer<Float>, inout Double) -> Int) -> (Double, Int, Double) {
+/// With `dumped` set, every produced input is appended to it (one input buffer holds only the last).
+@MainActor func stream(inputCount: Int, _ feed: (UnsafeBufferPointer<Float>, UnsafeMutablePointer<Float>, inout Double) -> Int) -> (Double, Int, Double) {
     var input = [Float](repeating: 0, count: inputCount)
     var count = 0
     var checksum = 0.0
+    let keep = dumped != nil
     let t = seconds {
         signal.withUnsafeBufferPointer { s in
             input.withUnsafeMutableBufferPointer { out in
                 var offset = 0
                 while offset < s.count {
                     let n = min(chunk, s.count - offset)
-                    count += feed(UnsafeBufferPointer(rebasing: s[offset ..< offset + n]), out.baseAddress!, &checksum)
+                    let produced = feed(UnsafeBufferPointer(rebasing: s[offset ..< offset + n]), out.baseAddress!, &checksum)
+                    if keep, produced > 0 {
+                        precondition(produced == 1, "--dump needs at most one input per chunk (use a stride of at least one hop)")
+                        dumped!.append(contentsOf: out)
+                    }
+                    count += produced
                     offset += n
                 }
             }
@@ -103,6 +119,17 @@ func stream(inputCount: Int, _ feed: (UnsafeBufferPointer<Float>, UnsafeMutableP
 }
 
 do {
+    if let prefix = dumpPrefix {
+        for (name, run) in [("fftw", runFFTW), ("portable", runPortable)] where only == nil || only == name {
+            dumped = []
+            _ = try run()
+            let bytes = dumped!.withUnsafeBytes { Data($0) }
+            guard FileManager.default.createFile(atPath: "\(prefix).\(name).f32", contents: bytes) else {
+                fail("cannot write '\(prefix).\(name).f32'")
+            }
+            dumped = nil
+        }
+    }
     var best: [String: (Double, Int, Double)] = [:]
     for _ in 0 ..< repeats {
         for (name, run) in [("fftw", runFFTW), ("portable", runPortable)] where only == nil || only == name {

@@ -8,13 +8,15 @@ import TinyDSP
 ///
 ///     frontend setup instructions <N>
 ///     input <k> <hex of the input's float32 values, little-endian>
-///     frontend frames <F> instructions <A> inputs <I> instructions <B>
+///     frontend frames <F> instructions <A> inputs <I> instructions <B> worst <W>
 ///     heap <peak bytes> stack <peak bytes>
 ///
 /// `A` is every instruction spent in `append` (framing, window, FFT, spectrum, mel/statistics and,
 /// unless finishing waits for the window, log and DCT) over `F` frames; `B` every instruction in
-/// `takeInput` plus the int8 quantisation over `I` inputs. Embedded/check.sh compares the inputs
-/// with `tinyml features --fft portable` on the same samples, bit for bit.
+/// `takeInput` plus the int8 quantisation over `I` inputs, `W` the most one input took (the first:
+/// a deferred window finishes all its frames, later ones reuse frames finished at the same peak
+/// scale, so the worst input is what real time must allow for). Embedded/check.sh compares the
+/// inputs with `tinyml features --fft portable` on the same samples, bit for bit.
 enum FrontEndRun {
     static func run(image bytes: UnsafeRawBufferPointer) -> Never {
         let setupStart = board_instructions()
@@ -36,7 +38,7 @@ enum FrontEndRun {
         let samples = UnsafeRawPointer(firmware_input()).assumingMemoryBound(to: Float.self)
         let sampleCount = Int(firmware_input_size()) / 4
         let hop = image.configuration.hop
-        var appendInstructions: UInt64 = 0, inputInstructions: UInt64 = 0
+        var appendInstructions: UInt64 = 0, inputInstructions: UInt64 = 0, worstInput: UInt64 = 0
         var inputs = 0, offset = 0
         while offset < sampleCount {
             let block = UnsafeBufferPointer(start: samples + offset, count: min(hop, sampleCount - offset))
@@ -47,12 +49,14 @@ enum FrontEndRun {
             let takeStart = board_instructions()
             frontEnd.takeInput(into: features)
             image.quantization?.quantize(features, into: quantized, count: count)
-            inputInstructions += board_instructions() - takeStart
+            let taken = board_instructions() - takeStart
+            inputInstructions += taken
+            worstInput = max(worstInput, taken)
             print("input \(inputs) ", terminator: "")
             Firmware.printHex(UnsafeRawBufferPointer(start: features, count: count * 4))
             inputs += 1
         }
-        print("frontend frames \(frontEnd.framesProcessed) instructions \(appendInstructions) inputs \(inputs) instructions \(inputInstructions)")
+        print("frontend frames \(frontEnd.framesProcessed) instructions \(appendInstructions) inputs \(inputs) instructions \(inputInstructions) worst \(worstInput)")
         print("heap \(board_heap_peak()) stack \(board_stack_peak())")
         board_exit(0)
     }

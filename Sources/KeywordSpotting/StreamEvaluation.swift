@@ -1,8 +1,8 @@
 import TinyIO
 
 /// Streaming evaluation in the manner of MLPerf Tiny's streaming-wakeword benchmark: a long stream
-/// is built from a split's clips — keyword clips and `_unknown_` distractors in a fixed
-/// pseudo-random order, separated by gaps that alternate between digital silence and background
+/// is built from a split's clips — keyword clips in round-robin order with `_unknown_` distractors
+/// spread among them, separated by gaps that alternate between digital silence and background
 /// noise (the manifest's `noise` rows, scaled by `noiseGain`) — and run through `KeywordSpotter`.
 ///
 /// Scoring: keyword clip `k` occupies `[s_k, s_k + 1 s)`. A detection of the same keyword whose
@@ -18,7 +18,6 @@ public struct StreamEvaluation: Sendable {
         public var gapSeconds = 1.2
         public var noiseGain: Float = 0.1
         public var toleranceSeconds = 0.25
-        public var seed: UInt64 = 1
         public init() {}
     }
 
@@ -26,6 +25,12 @@ public struct StreamEvaluation: Sendable {
         public var classIndex: Int
         public var startSeconds: Double
         public var file: String
+
+        public init(classIndex: Int, startSeconds: Double, file: String) {
+            self.classIndex = classIndex
+            self.startSeconds = startSeconds
+            self.file = file
+        }
     }
 
     public let seconds: Double
@@ -73,16 +78,22 @@ public struct StreamEvaluation: Sendable {
                                    options: Options) throws(KWSError) -> (samples: [Float], truth: [Truth], distractors: Int) {
         let rate = pipeline.features.sampleRate
         let rows = manifest.entries(split: split)
-        var items: [(row: ManifestEntry, classIndex: Int?)] = []
-        for (c, label) in pipeline.labels.enumerated() where pipeline.keywords[c] {
-            items += rows.filter { $0.label == label }.prefix(options.clipsPerKeyword).map { ($0, c) }
+        // Round robin over the keywords (clip j of every keyword, then clip j + 1, ...), a distractor
+        // after every `spacing` keyword clips.
+        let perKeyword = pipeline.labels.indices.filter { pipeline.keywords[$0] }.map { c in
+            (c, Array(rows.filter { $0.label == pipeline.labels[c] }.prefix(options.clipsPerKeyword)))
         }
-        guard !items.isEmpty else { throw KWSError("split '\(split)' of \(manifest.url.path) has no keyword clips") }
-        let distractorRows = rows.filter { r in r.label.map { pipeline.backgroundLabels.contains($0) && $0 != "_silence_" } ?? false }
-        items += distractorRows.prefix(options.distractors).map { ($0, nil) }
-        var rng = SplitMix64(seed: options.seed)
-        for i in stride(from: items.count - 1, to: 0, by: -1) {   // Fisher–Yates
-            items.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+        let keywordItems = (0 ..< options.clipsPerKeyword).flatMap { j in
+            perKeyword.compactMap { c, clips in j < clips.count ? (row: clips[j], classIndex: Optional(c)) : nil }
+        }
+        guard !keywordItems.isEmpty else { throw KWSError("split '\(split)' of \(manifest.url.path) has no keyword clips") }
+        let distractorRows = Array(rows.filter { r in r.label.map { pipeline.backgroundLabels.contains($0) && $0 != "_silence_" } ?? false }
+            .prefix(options.distractors))
+        let spacing = max(1, keywordItems.count / max(1, distractorRows.count))
+        var items: [(row: ManifestEntry, classIndex: Int?)] = []
+        for (i, item) in keywordItems.enumerated() {
+            items.append(item)
+            if (i + 1) % spacing == 0, items.count - (i + 1) < distractorRows.count { items.append((distractorRows[items.count - (i + 1)], nil)) }
         }
         var noise: [Float] = []
         for row in manifest.entries(split: "noise") where noise.count < 60 * rate {
@@ -115,19 +126,5 @@ public struct StreamEvaluation: Sendable {
         } catch {
             throw KWSError("\(error)")
         }
-    }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny deterministic generator for reproducible stream
-/// layouts (the standard library's generator is seeded randomly).
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -48,28 +48,57 @@ public struct DiscreteCosineTransform: Sendable {
     }
 
     /// `out[k] = Σᵢ matrix[k·N + i] · input[i]`, `N = inputCount`, summed as four interleaved
-    /// partial sums (`i ≡ 0, 1, 2, 3 mod 4`) added pairwise — independent chains that pipeline.
+    /// partial sums `s_l` over `i ≡ l mod 4` (in ascending `i`; the `N mod 4` last terms go to `s₀`)
+    /// added as `(s₀ + s₁) + (s₂ + s₃)` — independent chains that pipeline, the four lanes of one
+    /// SIMD register. Rows go in pairs that share each load of `input`.
     @inline(__always)
     public func apply(_ input: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         let n = inputCount
         matrix.withUnsafeBufferPointer { m in
-            for k in 0 ..< outputCount {
-                let row = m.baseAddress! + k * n
-                var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+            let base = m.baseAddress!
+            var k = 0
+            while k + 2 <= outputCount {
+                let a = base + k * n, b = a + n
+                var sa = SIMD4<Float>(repeating: 0), sb = sa
                 var i = 0
                 while i + 4 <= n {
-                    s0 += row[i] * input[i]
-                    s1 += row[i + 1] * input[i + 1]
-                    s2 += row[i + 2] * input[i + 2]
-                    s3 += row[i + 3] * input[i + 3]
+                    let x = Self.load4(input + i)
+                    sa += Self.load4(a + i) * x
+                    sb += Self.load4(b + i) * x
                     i += 4
                 }
-                while i < n {
-                    s0 += row[i] * input[i]
-                    i += 1
+                out[k] = Self.finish(sa, a, input, from: i, to: n)
+                out[k + 1] = Self.finish(sb, b, input, from: i, to: n)
+                k += 2
+            }
+            if k < outputCount {
+                let a = base + k * n
+                var sa = SIMD4<Float>(repeating: 0)
+                var i = 0
+                while i + 4 <= n {
+                    sa += Self.load4(a + i) * Self.load4(input + i)
+                    i += 4
                 }
-                out[k] = (s0 + s1) + (s2 + s3)
+                out[k] = Self.finish(sa, a, input, from: i, to: n)
             }
         }
+    }
+
+    @inline(__always)
+    private static func load4(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    /// Adds the tail terms `i ..< n` to lane 0, then `(s₀ + s₁) + (s₂ + s₃)`.
+    @inline(__always)
+    private static func finish(_ s: SIMD4<Float>, _ row: UnsafePointer<Float>, _ input: UnsafePointer<Float>,
+                               from start: Int, to n: Int) -> Float {
+        var s0 = s[0]
+        var i = start
+        while i < n {
+            s0 += row[i] * input[i]
+            i += 1
+        }
+        return (s0 + s[1]) + (s[2] + s[3])
     }
 }

@@ -2,32 +2,38 @@
 /// second (see `InputNormalization.peak`):
 /// 1. `bands`: window·gain → zero-pad → FFT → spectrum → filterbank / bins / statistics
 ///    (`configuration.bandWidth` values, linear in the input's scale for spectra);
-/// 2. `finish`: × scale → log → DCT (`configuration.coefficientCount` values).
-/// All buffers are allocated in `init`; the per-frame calls allocate nothing. Not thread-safe:
-/// one instance per stream.
+/// 2. `finish` (`scale`, `compress`, then `transform`): × scale → log → DCT
+///    (`configuration.coefficientCount` values); a stream finishes a whole window's frames at once.
+/// All buffers are allocated in `init` (the FFT's input and output 64-byte aligned, so a SIMD FFT
+/// such as FFTW works on them in place of a copy) and every constant the per-frame calls read is a
+/// stored scalar or pointer; the per-frame calls allocate nothing. Not thread-safe: one instance
+/// per stream.
 public final class FrameProcessor<FFT: RealFourierTransform> {
     public let configuration: FrontEndConfiguration
     public let fft: FFT
     public let filterbank: MelFilterbank?
     public let cosineTransform: DiscreteCosineTransform?
     private let statistics: [FrameStatistic]
+    private let frameLength: Int
     private let binCount: Int
+    private let bandWidth: Int
     private let binHertz: Double
     private let gain: Float
-    private let taper: UnsafeMutablePointer<Float>        // window · gain, frameLength
-    private let fftInput: UnsafeMutablePointer<Float>     // fftSize, zero beyond frameLength
-    private let real: UnsafeMutablePointer<Float>
-    private let imaginary: UnsafeMutablePointer<Float>
-    private let spectrum: UnsafeMutablePointer<Float>
-    private let previousSpectrum: UnsafeMutablePointer<Float>
-    private var havePrevious = false
+    private let spectrumKind: SpectrumKind
+    private let log: LogCompression?
     private let needsSpectrum: Bool
     private let needsMoments: Bool
     private let tracksFlux: Bool
     /// Bins `spectrumRange` are the only ones computed: a mel bank reads no others.
     private let spectrumRange: Range<Int>
+    private let taper: UnsafeMutablePointer<Float>        // window · gain, frameLength
+    private let fftInput: UnsafeMutablePointer<Float>     // fftSize, zero beyond frameLength
+    private let transformed: UnsafeMutablePointer<Float> // fftSize + 2: interleaved complex bins
+    private let spectrum: UnsafeMutablePointer<Float>     // binCount
+    private let previousSpectrum: UnsafeMutablePointer<Float>
     private let scratch: UnsafeMutablePointer<Float>      // bandWidth
     private let frameCopy: UnsafeMutablePointer<Float>    // frameLength, for time-domain statistics
+    private var havePrevious = false
 
     /// `fft.size` must equal `configuration.fftSize`; the configuration must validate.
     public init(configuration c: FrontEndConfiguration, fft: FFT) throws(DSPError) {
@@ -35,9 +41,13 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         guard fft.size == c.fftSize else { throw DSPError("FFT of size \(fft.size) given for fftSize \(c.fftSize)") }
         configuration = c
         self.fft = fft
+        frameLength = c.frameLength
         binCount = c.fftSize / 2 + 1
+        bandWidth = c.bandWidth
         binHertz = Double(c.sampleRate) / Double(c.fftSize)
         if case .gain(let g) = c.normalization { gain = g } else { gain = 1 }
+        spectrumKind = c.spectrum
+        log = c.log
         switch c.features {
         case .mel(let m):
             filterbank = try MelFilterbank(m, sampleRate: Double(c.sampleRate), fftSize: c.fftSize)
@@ -49,14 +59,7 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
             filterbank = nil
             statistics = []
         }
-        if let bank = filterbank {
-            let used = (0 ..< bank.bandCount).filter { bank.lengths[$0] > 0 }
-            let lo = used.map { bank.startBins[$0] }.min() ?? 0
-            let hi = used.map { bank.startBins[$0] + bank.lengths[$0] }.max() ?? 0
-            spectrumRange = lo ..< hi
-        } else {
-            spectrumRange = 0 ..< c.fftSize / 2 + 1
-        }
+        spectrumRange = filterbank?.binsRead ?? 0 ..< c.fftSize / 2 + 1
         needsSpectrum = statistics.isEmpty || statistics.contains { $0.isSpectral }
         needsMoments = statistics.contains { !$0.isSpectral }
         tracksFlux = statistics.contains(.spectralFlux)
@@ -69,11 +72,10 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         taper = .allocate(capacity: c.frameLength)
         let w = c.window.coefficients(length: c.frameLength)
         for i in 0 ..< c.frameLength { taper[i] = w[i] * gain }
-        // 64-byte aligned, so SIMD FFTs (FFTW) can run on it in place of a copy.
         fftInput = UnsafeMutableRawPointer.allocate(byteCount: c.fftSize * 4, alignment: 64)
             .initializeMemory(as: Float.self, repeating: 0, count: c.fftSize)
-        real = .allocate(capacity: binCount)
-        imaginary = .allocate(capacity: binCount)
+        transformed = UnsafeMutableRawPointer.allocate(byteCount: (c.fftSize + 2) * 4, alignment: 64)
+            .initializeMemory(as: Float.self, repeating: 0, count: c.fftSize + 2)
         spectrum = .allocate(capacity: binCount)
         spectrum.initialize(repeating: 0, count: binCount)
         previousSpectrum = .allocate(capacity: binCount)
@@ -86,8 +88,7 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
     deinit {
         taper.deallocate()
         fftInput.deallocate()
-        real.deallocate()
-        imaginary.deallocate()
+        transformed.deallocate()
         spectrum.deallocate()
         previousSpectrum.deallocate()
         scratch.deallocate()
@@ -97,11 +98,13 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
     /// Forgets the previous spectrum (spectral flux restarts at 0).
     public func reset() { havePrevious = false }
 
+    /// True when a frame's features depend on the frame before (spectral flux): then every frame
+    /// of a stream must go through `bands`, none may be skipped.
+    public var dependsOnPreviousFrame: Bool { tracksFlux }
+
     /// Step 1: `frame` holds `frameLength` samples; writes `bandWidth` values to `out`.
     public func bands(_ frame: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        if needsSpectrum {
-            for i in 0 ..< configuration.frameLength { fftInput[i] = frame[i] * taper[i] }
-        }
+        if needsSpectrum { Self.multiply(frame, taper, into: fftInput, count: frameLength) }
         reduce(frame, into: out)
     }
 
@@ -116,36 +119,38 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
             return
         }
         if needsSpectrum {
-            let a = first.baseAddress!, n = first.count
-            for i in 0 ..< n { fftInput[i] = a[i] * taper[i] }
-            if let b = second.baseAddress {
-                for i in 0 ..< second.count { fftInput[n + i] = b[i] * taper[n + i] }
-            }
+            let n = first.count
+            Self.multiply(first.baseAddress!, taper, into: fftInput, count: n)
+            if let b = second.baseAddress { Self.multiply(b, taper + n, into: fftInput + n, count: second.count) }
         }
         reduce(nil, into: out)
     }
 
+    /// `out[i] = a[i] · b[i]` for `count` values (a loop the compiler vectorises).
+    @inline(__always)
+    private static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                                 into out: UnsafeMutablePointer<Float>, count: Int) {
+        for i in 0 ..< count { out[i] = a[i] * b[i] }
+    }
+
     /// FFT of the windowed frame already in `fftInput`, spectrum, then the configured reduction.
     private func reduce(_ frame: UnsafePointer<Float>?, into out: UnsafeMutablePointer<Float>) {
-        let c = configuration
         if needsSpectrum {
-            fft.forward(fftInput, real: real, imaginary: imaginary)
+            fft.forward(fftInput, into: transformed)
             let lo = spectrumRange.lowerBound
-            c.spectrum.compute(real: real + lo, imaginary: imaginary + lo, into: spectrum + lo, count: spectrumRange.count)
+            spectrumKind.compute(transformed + 2 * lo, into: spectrum + lo, count: spectrumRange.count)
         }
-        switch c.features {
-        case .spectrum:
+        if let bank = filterbank {
+            bank.apply(spectrum, into: out)
+        } else if statistics.isEmpty {
             out.update(from: spectrum, count: binCount)
-        case .mel:
-            filterbank!.apply(spectrum, into: out)
-        case .statistics:
+        } else {
             writeStatistics(frame ?? UnsafePointer(frameCopy), into: out)
         }
     }
 
     private func writeStatistics(_ frame: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        let c = configuration
-        let moments = SignalMoments(frame, count: needsMoments ? c.frameLength : 0, gain: gain)
+        let moments = SignalMoments(frame, count: needsMoments ? frameLength : 0, gain: gain)
         var i = 0
         for s in statistics {
             var value = 0.0
@@ -180,15 +185,26 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         }
     }
 
-    /// Step 2a: `out = log(bands × scale)` (`bandWidth` values; no log stage: just the scaling).
-    public func compress(_ bands: UnsafePointer<Float>, scale: Float, into out: UnsafeMutablePointer<Float>) {
-        let n = configuration.bandWidth
+    /// Step 2a on `frames` consecutive frames (`frames × bandWidth` values) in place: the log stage
+    /// (if any). Scaling, if needed, comes first: `scale(_:by:into:)`.
+    public func compress(_ block: UnsafeMutablePointer<Float>, frames: Int) {
+        log?.apply(block, count: frames * bandWidth)
+    }
+
+    /// `out = bands × scale` for one frame (`bandWidth` values; a plain copy when `scale == 1`).
+    @inline(__always)
+    public func scale(_ bands: UnsafePointer<Float>, by scale: Float, into out: UnsafeMutablePointer<Float>) {
         if scale == 1 {
-            if UnsafePointer(out) != bands { out.update(from: bands, count: n) }
+            out.update(from: bands, count: bandWidth)
         } else {
-            for i in 0 ..< n { out[i] = bands[i] * scale }
+            Self.multiply(bands, scale, into: out, count: bandWidth)
         }
-        configuration.log?.apply(out, count: n)
+    }
+
+    /// `out[i] = a[i] · b` for `count` values (vectorised).
+    @inline(__always)
+    private static func multiply(_ a: UnsafePointer<Float>, _ b: Float, into out: UnsafeMutablePointer<Float>, count: Int) {
+        for i in 0 ..< count { out[i] = a[i] * b }
     }
 
     /// Step 2b: DCT of a compressed frame (`coefficientCount` values), or a copy without a DCT stage.
@@ -196,13 +212,14 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
         if let d = cosineTransform {
             d.apply(compressed, into: out)
         } else if UnsafePointer(out) != compressed {
-            out.update(from: compressed, count: configuration.bandWidth)
+            out.update(from: compressed, count: bandWidth)
         }
     }
 
     /// Steps 2a + 2b with scale 1.
     public func finish(_ bands: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        compress(bands, scale: 1, into: scratch)
+        if UnsafePointer(scratch) != bands { scratch.update(from: bands, count: bandWidth) }
+        compress(scratch, frames: 1)
         transform(scratch, into: out)
     }
 

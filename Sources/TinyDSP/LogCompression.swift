@@ -49,13 +49,6 @@ public struct LogCompression: Sendable, Equatable {
     /// Compresses `count` values in place.
     @inline(__always)
     public func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        let f = base.factorOnNaturalLog
-        let referenceLog: Float
-        switch floor {
-        case .add(let e): referenceLog = PortableMath.naturalLog(reference + e)
-        case .clamp(let e): referenceLog = PortableMath.naturalLog(Swift.max(reference, e))
-        }
-        let fs = Float(f), os = reference == 1 ? 0 : Float(f * Double(referenceLog))
         switch floor {
         case .add(let e):
             for i in 0 ..< count { values[i] += e }
@@ -63,8 +56,18 @@ public struct LogCompression: Sendable, Equatable {
             for i in 0 ..< count { values[i] = values[i] > e ? values[i] : e }
         }
         PortableMath.naturalLog(values, count: count)
+        let f = base.factorOnNaturalLog
+        let fs = Float(f), os = reference == 1 ? 0 : Float(f * Double(referenceLog))
         if fs != 1 || os != 0 {
             for i in 0 ..< count { values[i] = fs * values[i] - os }
+        }
+    }
+
+    /// `ln(floor(reference))` in `Float`, the logarithm subtracted (times `f`) by `apply`.
+    var referenceLog: Float {
+        switch floor {
+        case .add(let e): return PortableMath.naturalLog(reference + e)
+        case .clamp(let e): return PortableMath.naturalLog(Swift.max(reference, e))
         }
     }
 

@@ -86,24 +86,41 @@ public struct MelFilterbank: Sendable {
     /// Bands whose triangle touches no FFT bin (their output is always 0).
     public var emptyBands: [Int] { (0 ..< bandCount).filter { lengths[$0] == 0 } }
 
-    /// Applies the bank: `spectrum` holds `binCount` values, `out` receives `bandCount`.
+    /// The bins any band reads (`0 ..< 0` when every band is empty): a front end need compute no
+    /// other spectrum bin.
+    public var binsRead: Range<Int> {
+        let used = (0 ..< bandCount).filter { lengths[$0] > 0 }
+        guard let lo = used.map({ startBins[$0] }).min(), let hi = used.map({ startBins[$0] + lengths[$0] }).max() else {
+            return 0 ..< 0
+        }
+        return lo ..< hi
+    }
+
+    /// Applies the bank: `spectrum` holds `binCount` values, `out` receives `bandCount`. Each band is
+    /// one sequential sum in ascending bin order (runs are stored back to back, so band `b`'s
+    /// weights follow band `b − 1`'s).
     @inline(__always)
     public func apply(_ spectrum: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         weights.withUnsafeBufferPointer { w in
             startBins.withUnsafeBufferPointer { starts in
-                weightOffsets.withUnsafeBufferPointer { offsets in
-                    lengths.withUnsafeBufferPointer { lens in
-                        guard let base = w.baseAddress else {
-                            out.update(repeating: 0, count: bandCount)
-                            return
+                lengths.withUnsafeBufferPointer { lens in
+                    guard var coefficients = w.baseAddress else {
+                        out.update(repeating: 0, count: bandCount)
+                        return
+                    }
+                    for b in 0 ..< starts.count {
+                        let s = spectrum + starts[b]
+                        let n = lens[b]
+                        var sum: Float = 0
+                        var j = n & 1
+                        if j == 1 { sum += coefficients[0] * s[0] }
+                        while j < n {
+                            sum += coefficients[j] * s[j]
+                            sum += coefficients[j + 1] * s[j + 1]
+                            j += 2
                         }
-                        for b in 0 ..< bandCount {
-                            let s = spectrum + starts[b]
-                            let coefficients = base + offsets[b]
-                            var sum: Float = 0
-                            for j in 0 ..< lens[b] { sum += coefficients[j] * s[j] }
-                            out[b] = sum
-                        }
+                        out[b] = sum
+                        coefficients += n
                     }
                 }
             }

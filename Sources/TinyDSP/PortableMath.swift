@@ -131,7 +131,7 @@ public enum PortableMath {
     @inline(__always)
     static func naturalLogOfNormalInDouble(_ x: Float) -> Double {
         let shifted = x.bitPattern &+ (0x3F80_0000 - 0x3F35_04F3)
-        let e = Double(Int32(bitPattern: shifted >> 23) - 127)
+        let e = Double(Int32(bitPattern: shifted >> 23) &- 127)  // wrapping: no overflow branch, so it vectorises
         let m = Double(Float(bitPattern: (shifted & 0x007F_FFFF) &+ 0x3F35_04F3))
         let s = (m - 1) / (m + 1)
         let s2 = s * s
@@ -150,14 +150,14 @@ public enum PortableMath {
 
     /// `values[i] = ln(values[i])` for `count` values, in place. When every value is positive,
     /// normal and finite (the usual case after a floor) one branch-free pass does all of them (it
-    /// vectorises); otherwise each value takes the checked path.
+    /// vectorises); otherwise each value takes the checked path. The test is one unsigned maximum:
+    /// `x` is positive, normal and finite exactly when `bits(x) − bits(leastNormal) < bits(∞) −
+    /// bits(leastNormal)` as `UInt32` (negative values and NaNs wrap or land above).
     public static func naturalLog(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        var allNormal = true
-        for i in 0 ..< count {
-            let x = values[i]
-            allNormal = allNormal && x >= Float.leastNormalMagnitude && x < .infinity
-        }
-        if allNormal {
+        let least = Float.leastNormalMagnitude.bitPattern
+        var widest: UInt32 = 0
+        for i in 0 ..< count { widest = Swift.max(widest, values[i].bitPattern &- least) }
+        if widest < Float.infinity.bitPattern &- least {
             for i in 0 ..< count { values[i] = naturalLogOfNormal(values[i]) }
         } else {
             for i in 0 ..< count { values[i] = naturalLog(values[i]) }

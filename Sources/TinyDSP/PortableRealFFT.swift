@@ -62,8 +62,7 @@ public final class PortableRealFFT: RealFourierTransform {
         workImaginary.deallocate()
     }
 
-    public func forward(_ input: UnsafePointer<Float>, real: UnsafeMutablePointer<Float>,
-                        imaginary: UnsafeMutablePointer<Float>) {
+    public func forward(_ input: UnsafePointer<Float>, into spectrum: UnsafeMutablePointer<Float>) {
         let m = half
         let re = workReal, im = workImaginary
         for n in 0 ..< m {
@@ -73,10 +72,10 @@ public final class PortableRealFFT: RealFourierTransform {
         }
         complexTransform(re, im, m)
         // Split: X[0] and X[M] from Z[0]; pairs (k, M−k) share one evaluation.
-        real[0] = re[0] + im[0]
-        imaginary[0] = 0
-        real[m] = re[0] - im[0]
-        imaginary[m] = 0
+        spectrum[0] = re[0] + im[0]
+        spectrum[1] = 0
+        spectrum[2 * m] = re[0] - im[0]
+        spectrum[2 * m + 1] = 0
         var k = 1
         while k <= m / 2 {
             let j = m - k
@@ -87,12 +86,12 @@ public final class PortableRealFFT: RealFourierTransform {
             let or = di, oi = -dr
             let wr = splitCos[k], wi = splitSin[k]
             let tr = wr * or - wi * oi, ti = wr * oi + wi * or
-            real[k] = er + tr
-            imaginary[k] = ei + ti
+            spectrum[2 * k] = er + tr
+            spectrum[2 * k + 1] = ei + ti
             // X[j] = conj(E) + W^j·conj(O)-term; W^{M−k} = −conj(W^k).
             if j != k {
-                real[j] = er - tr
-                imaginary[j] = -(ei - ti)
+                spectrum[2 * j] = er - tr
+                spectrum[2 * j + 1] = -(ei - ti)
             }
             k += 1
         }

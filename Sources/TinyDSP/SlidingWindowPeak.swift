@@ -5,9 +5,13 @@
 ///
 /// `peak(sinceBlock:)` is exact for a window that starts on a block boundary and ends at the
 /// latest observed sample — which is how `StreamingFrontEnd` queries it.
-public struct SlidingWindowPeak: Sendable {
+///
+/// A final class owning its ring of block maxima (allocated in `init`): the per-sample path
+/// allocates nothing and runs no copy-on-write or exclusivity checks.
+public final class SlidingWindowPeak {
     public let blockLength: Int
-    private var blockMaxima: [Float]
+    private let capacity: Int
+    private let blockMaxima: UnsafeMutablePointer<Float>
     private var completedBlocks = 0
     private var current: Float = -.infinity
     private var currentCount = 0
@@ -16,10 +20,14 @@ public struct SlidingWindowPeak: Sendable {
     public init(blockLength: Int, capacityBlocks: Int) {
         precondition(blockLength > 0 && capacityBlocks > 0)
         self.blockLength = blockLength
-        blockMaxima = [Float](repeating: -.infinity, count: capacityBlocks)
+        capacity = capacityBlocks
+        blockMaxima = .allocate(capacity: capacityBlocks)
+        blockMaxima.initialize(repeating: -.infinity, count: capacityBlocks)
     }
 
-    public mutating func observe(_ samples: UnsafeBufferPointer<Float>) {
+    deinit { blockMaxima.deallocate() }
+
+    public func observe(_ samples: UnsafeBufferPointer<Float>) {
         guard let p = samples.baseAddress else { return }
         var i = 0
         let n = samples.count
@@ -29,7 +37,7 @@ public struct SlidingWindowPeak: Sendable {
             currentCount += take
             i += take
             if currentCount == blockLength {
-                blockMaxima[completedBlocks % blockMaxima.count] = current
+                blockMaxima[completedBlocks % capacity] = current
                 completedBlocks += 1
                 current = -.infinity
                 currentCount = 0
@@ -37,44 +45,45 @@ public struct SlidingWindowPeak: Sendable {
         }
     }
 
-    /// `max(x[0 ..< count])` (−∞ for none), with eight independent running maxima so the loop
-    /// pipelines (and vectorises) instead of waiting on one comparison chain.
+    /// `max(x[0 ..< count])` (−∞ for none; NaNs are skipped): eight running maxima
+    /// `m = x > m ? x : m` in two 4-lane SIMD values (one vector max each per step), so the loop
+    /// pipelines instead of waiting on one comparison chain. The maximum is exact whatever the
+    /// order; only the sign of a zero maximum may differ, which no caller can see (`peak` 0 means
+    /// "leave unscaled").
     @inline(__always)
     static func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
-        var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0, m6 = m0, m7 = m0
+        var low = SIMD4<Float>(repeating: -.infinity), high = low
         var j = 0
         while j + 8 <= count {
-            m0 = x[j] > m0 ? x[j] : m0
-            m1 = x[j + 1] > m1 ? x[j + 1] : m1
-            m2 = x[j + 2] > m2 ? x[j + 2] : m2
-            m3 = x[j + 3] > m3 ? x[j + 3] : m3
-            m4 = x[j + 4] > m4 ? x[j + 4] : m4
-            m5 = x[j + 5] > m5 ? x[j + 5] : m5
-            m6 = x[j + 6] > m6 ? x[j + 6] : m6
-            m7 = x[j + 7] > m7 ? x[j + 7] : m7
+            let a = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD4<Float>.self)
+            let b = UnsafeRawPointer(x + j + 4).loadUnaligned(as: SIMD4<Float>.self)
+            low.replace(with: a, where: a .> low)
+            high.replace(with: b, where: b .> high)
             j += 8
         }
+        high.replace(with: low, where: low .> high)
+        var m = Swift.max(Swift.max(high[0], high[1]), Swift.max(high[2], high[3]))
         while j < count {
-            m0 = x[j] > m0 ? x[j] : m0
+            m = x[j] > m ? x[j] : m
             j += 1
         }
-        return Swift.max(Swift.max(Swift.max(m0, m1), Swift.max(m2, m3)), Swift.max(Swift.max(m4, m5), Swift.max(m6, m7)))
+        return m
     }
 
     /// Maximum over blocks `first …` up to the latest sample; `-infinity` when nothing was seen.
     public func peak(sinceBlock first: Int) -> Float {
-        precondition(completedBlocks - first <= blockMaxima.count, "window reaches past the peak tracker's capacity")
+        precondition(completedBlocks - first <= capacity, "window reaches past the peak tracker's capacity")
         var m = currentCount > 0 ? current : -Float.infinity
         var b = max(first, 0)
         while b < completedBlocks {
-            let v = blockMaxima[b % blockMaxima.count]
+            let v = blockMaxima[b % capacity]
             if v > m { m = v }
             b += 1
         }
         return m
     }
 
-    public mutating func reset() {
+    public func reset() {
         completedBlocks = 0
         current = -.infinity
         currentCount = 0

@@ -9,15 +9,22 @@ public enum SpectrumKind: Sendable, Equatable {
     case magnitude
     case power
 
-    /// Writes `count` spectrum values from `real`/`imaginary` to `out` (may alias neither input).
+    /// Writes `count` spectrum values from interleaved complex bins (`z[2k] = Re`, `z[2k + 1] = Im`,
+    /// the `RealFourierTransform` layout) to `out` (which must not alias `z`).
     @inline(__always)
-    public func compute(real: UnsafePointer<Float>, imaginary: UnsafePointer<Float>,
-                        into out: UnsafeMutablePointer<Float>, count: Int) {
+    public func compute(_ z: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
+        var pair = z
         switch self {
         case .power:
-            for k in 0 ..< count { out[k] = real[k] * real[k] + imaginary[k] * imaginary[k] }
+            for k in 0 ..< count {
+                out[k] = pair[0] * pair[0] + pair[1] * pair[1]
+                pair += 2
+            }
         case .magnitude:
-            for k in 0 ..< count { out[k] = (real[k] * real[k] + imaginary[k] * imaginary[k]).squareRoot() }
+            for k in 0 ..< count {
+                out[k] = (pair[0] * pair[0] + pair[1] * pair[1]).squareRoot()
+                pair += 2
+            }
         }
     }
 

@@ -15,55 +15,62 @@
 /// ```
 /// `append` consumes samples only up to the end of the next complete frame and then stops (returns
 /// fewer than offered) until `takeFrame` is called, so memory stays at one frame.
-public struct StreamingFramer: Sendable {
+///
+/// A final class owning its ring (allocated in `init`), so a frame can be lent as pointers into it
+/// and the per-hop calls allocate nothing and run no copy-on-write or exclusivity checks.
+public final class StreamingFramer {
     public let frameLength: Int
     public let hop: Int
-    private var ring: [Float]
+    private let ring: UnsafeMutablePointer<Float>
     private var writeIndex = 0
     private var filled = 0
     private var skip = 0
-    /// Samples consumed since `init`/`reset`.
-    public private(set) var samplesConsumed = 0
-    /// Frames taken since `init`/`reset` (the index of the next frame).
-    public private(set) var framesTaken = 0
+    private var consumedCount = 0
+    private var takenCount = 0
 
     public init(frameLength: Int, hop: Int) throws(DSPError) {
         guard frameLength > 0 else { throw DSPError("frame length must be positive (got \(frameLength))") }
         guard hop > 0 else { throw DSPError("hop must be positive (got \(hop))") }
         self.frameLength = frameLength
         self.hop = hop
-        ring = [Float](repeating: 0, count: frameLength)
+        ring = .allocate(capacity: frameLength)
+        ring.initialize(repeating: 0, count: frameLength)
     }
+
+    deinit { ring.deallocate() }
+
+    /// Samples consumed since `init`/`reset`.
+    public var samplesConsumed: Int { consumedCount }
+
+    /// Frames taken since `init`/`reset` (the index of the next frame).
+    public var framesTaken: Int { takenCount }
 
     /// True when a complete frame waits to be taken.
     public var hasFrame: Bool { filled == frameLength }
 
     /// Consumes samples from `samples` up to the completion of the next frame; returns how many.
-    public mutating func append(_ samples: UnsafeBufferPointer<Float>) -> Int {
+    public func append(_ samples: UnsafeBufferPointer<Float>) -> Int {
         guard !hasFrame, let base = samples.baseAddress else { return 0 }
         var consumed = min(skip, samples.count)
         skip -= consumed
         let n = min(frameLength - filled, samples.count - consumed)
         guard n > 0 else {
-            samplesConsumed += consumed
+            consumedCount += consumed
             return consumed
         }
         let first = min(n, frameLength - writeIndex)
-        ring.withUnsafeMutableBufferPointer { r in
-            let dst = r.baseAddress!
-            (dst + writeIndex).update(from: base + consumed, count: first)
-            if n > first { dst.update(from: base + consumed + first, count: n - first) }
-        }
+        (ring + writeIndex).update(from: base + consumed, count: first)
+        if n > first { ring.update(from: base + consumed + first, count: n - first) }
         writeIndex = (writeIndex + n) % frameLength
         filled += n
         consumed += n
-        samplesConsumed += consumed
+        consumedCount += consumed
         return consumed
     }
 
     /// Copies the waiting frame, oldest sample first, to `frame[0 ..< frameLength]` and advances by
     /// `hop`. Requires `hasFrame`.
-    public mutating func takeFrame(into frame: UnsafeMutablePointer<Float>) {
+    public func takeFrame(into frame: UnsafeMutablePointer<Float>) {
         withFrame { first, second in
             frame.update(from: first.baseAddress!, count: first.count)
             if let s = second.baseAddress { (frame + first.count).update(from: s, count: second.count) }
@@ -73,31 +80,29 @@ public struct StreamingFramer: Sendable {
 
     /// Lends the waiting frame without copying it: as the ring stores it, `first` then `second`
     /// (oldest sample first; `second` is empty unless the frame wraps the ring's end). Requires
-    /// `hasFrame`; follow with `dropFrame()`.
+    /// `hasFrame`; follow with `dropFrame()`. The pointers are valid only inside `body`.
+    @inline(__always)
     public func withFrame<R>(_ body: (UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>) -> R) -> R {
         precondition(hasFrame, "withFrame called without a complete frame")
-        return ring.withUnsafeBufferPointer { r in
-            let tail = frameLength - writeIndex
-            return body(UnsafeBufferPointer(rebasing: r[writeIndex...]),
-                        UnsafeBufferPointer(rebasing: r[..<(frameLength - tail)]))
-        }
+        return body(UnsafeBufferPointer(start: ring + writeIndex, count: frameLength - writeIndex),
+                    UnsafeBufferPointer(start: ring, count: writeIndex))
     }
 
     /// Advances past the waiting frame by `hop`. Requires `hasFrame`.
-    public mutating func dropFrame() {
+    public func dropFrame() {
         precondition(hasFrame, "dropFrame called without a complete frame")
         let drop = min(hop, frameLength)
         filled -= drop
         skip = hop - drop
-        framesTaken += 1
+        takenCount += 1
     }
 
     /// Forgets all buffered samples and counters.
-    public mutating func reset() {
+    public func reset() {
         writeIndex = 0
         filled = 0
         skip = 0
-        samplesConsumed = 0
-        framesTaken = 0
+        consumedCount = 0
+        takenCount = 0
     }
 }

@@ -2,20 +2,27 @@ import CFFTW
 import TinyDSP
 
 /// The host FFT: FFTW's single-precision real-to-complex transform (`fftwf_plan_dft_r2c_1d`),
-/// planned once in `init` with `FFTW_MEASURE` on the instance's own 16-byte-aligned buffers and
-/// reused for every frame (`fftwf_execute`, or `fftwf_execute_dft_r2c` straight on the caller's
-/// input when it has the planned alignment — `FrameProcessor` allocates its FFT input 64-byte aligned).
+/// planned once in `init` with `FFTW_MEASURE` on the instance's own buffers (`fftwf_alloc_*`,
+/// SIMD-aligned) and reused for every frame. `fftwf_complex` is the contract's interleaved layout,
+/// so when the caller's input and output have the planned alignment (`fftwf_alignment_of`;
+/// `FrameProcessor` allocates both 64-byte aligned) FFTW reads and writes them directly
+/// (`fftwf_execute_dft_r2c`, new-array execute: no copy either way); otherwise the frame goes
+/// through the instance's buffers.
 ///
 /// Contract: `RealFourierTransform` (unnormalised `numpy.fft.rfft` convention), any size ≥ 2 —
 /// FFTW is not limited to powers of two. Agrees with `PortableRealFFT` to float precision (tested
-/// 64 … 4096). Planning takes a few milliseconds the first time a size is seen in a process (FFTW
-/// keeps wisdom), and is serialised across threads (`FFTWPlanner`); `forward` is not thread-safe
-/// per instance (it uses the instance's buffers): one instance per thread.
+/// 64 … 4096). `FFTW_MEASURE` picks the fastest of several exact algorithms by timing them, so two
+/// processes (or machines) may round the last bit differently. Planning takes a few milliseconds
+/// the first time a size is seen in a process (FFTW keeps wisdom), and is serialised across threads
+/// (`FFTWPlanner`); `forward` is not thread-safe per instance (it may use the instance's buffers):
+/// one instance per thread.
 public final class FFTWRealFFT: RealFourierTransform {
     public let size: Int
     private let input: UnsafeMutablePointer<Float>
     private let output: UnsafeMutablePointer<fftwf_complex>
     private let plan: fftwf_plan
+    private let inputAlignment: Int32
+    private let outputAlignment: Int32
 
     public init(size: Int) throws(DSPError) {
         guard size >= 2, size <= 1 << 20 else { throw DSPError("FFT size must be 2 … 1048576 (got \(size))") }
@@ -30,6 +37,8 @@ public final class FFTWRealFFT: RealFourierTransform {
             throw DSPError("FFTW could not plan a real FFT of size \(size)")
         }
         plan = made
+        inputAlignment = fftwf_alignment_of(input)
+        outputAlignment = fftwf_alignment_of(UnsafeMutableRawPointer(output).assumingMemoryBound(to: Float.self))
     }
 
     deinit {
@@ -39,22 +48,19 @@ public final class FFTWRealFFT: RealFourierTransform {
         fftwf_free(output)
     }
 
-    public func forward(_ x: UnsafePointer<Float>, real: UnsafeMutablePointer<Float>,
-                        imaginary: UnsafeMutablePointer<Float>) {
+    public func forward(_ x: UnsafePointer<Float>, into spectrum: UnsafeMutablePointer<Float>) {
         let source = UnsafeMutablePointer(mutating: x)
-        if fftwf_alignment_of(source) == fftwf_alignment_of(input) {
-            // New-array execute on the caller's buffer (same alignment as planned): no copy. An
-            // out-of-place r2c transform preserves its input (FFTW's default for r2c).
-            fftwf_execute_dft_r2c(plan, source, output)
+        let direct = fftwf_alignment_of(source) == inputAlignment && fftwf_alignment_of(spectrum) == outputAlignment
+        if direct {
+            // An out-of-place r2c transform preserves its input (FFTW's default for r2c).
+            UnsafeMutableRawPointer(spectrum).withMemoryRebound(to: fftwf_complex.self, capacity: size / 2 + 1) {
+                fftwf_execute_dft_r2c(plan, source, $0)
+            }
         } else {
             input.update(from: x, count: size)
             fftwf_execute(plan)
-        }
-        let bins = size / 2 + 1
-        output.withMemoryRebound(to: Float.self, capacity: 2 * bins) { z in
-            for k in 0 ..< bins {
-                real[k] = z[2 * k]
-                imaginary[k] = z[2 * k + 1]
+            UnsafeMutableRawPointer(output).withMemoryRebound(to: Float.self, capacity: size + 2) {
+                spectrum.update(from: $0, count: size + 2)
             }
         }
     }

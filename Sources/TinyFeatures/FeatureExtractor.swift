@@ -12,8 +12,7 @@ import TinyDSP
 public final class FeatureExtractor {
     public let spec: FeatureSpec
     public let frontEnd: StreamingFrontEnd<FeatureFFT>
-    private var pending: [Float] = []
-    private var pendingStart = 0
+    private let pending: SampleQueue
     private let zeros: [Float]
 
     /// `inputStride`: frames between the starts of consecutive streamed inputs (1 = every hop).
@@ -26,6 +25,7 @@ public final class FeatureExtractor {
             throw FeatureSpecError("feature spec '\(spec.name)': \(error.description)")
         }
         zeros = [Float](repeating: 0, count: 4096)
+        pending = SampleQueue(capacity: spec.frontEnd.hop)
     }
 
     /// Floats per input (`framesPerInput × rowWidth`).
@@ -36,15 +36,8 @@ public final class FeatureExtractor {
     /// follows a ready input is copied into the queue.
     public func push(_ samples: UnsafeBufferPointer<Float>) {
         var offset = 0
-        if pendingStart == pending.count {
-            pending.removeAll(keepingCapacity: true)
-            pendingStart = 0
-            if !frontEnd.hasInput { offset = frontEnd.append(samples) }
-        } else if pendingStart >= pending.count / 2 {
-            pending.removeFirst(pendingStart)
-            pendingStart = 0
-        }
-        if offset < samples.count { pending.append(contentsOf: UnsafeBufferPointer(rebasing: samples[offset...])) }
+        if pending.isEmpty, !frontEnd.hasInput { offset = frontEnd.append(samples) }
+        if offset < samples.count { pending.append(UnsafeBufferPointer(rebasing: samples[offset...])) }
     }
 
     public func push(_ samples: [Float]) {
@@ -54,11 +47,7 @@ public final class FeatureExtractor {
     /// Computes the next input from the queued samples into `out` (`inputCount` floats); false when
     /// the queued samples do not complete one. Allocation-free.
     public func popInput(into out: UnsafeMutablePointer<Float>) -> Bool {
-        if !frontEnd.hasInput, pendingStart < pending.count {
-            pending.withUnsafeBufferPointer { p in
-                pendingStart += frontEnd.append(UnsafeBufferPointer(rebasing: p[pendingStart...]))
-            }
-        }
+        if !frontEnd.hasInput, !pending.isEmpty { pending.removeFirst(frontEnd.append(pending.unread)) }
         guard frontEnd.hasInput else { return false }
         frontEnd.takeInput(into: out)
         return true
@@ -77,8 +66,7 @@ public final class FeatureExtractor {
     /// Starts a new stream (drops queued samples).
     public func reset() {
         frontEnd.reset()
-        pending.removeAll(keepingCapacity: true)
-        pendingStart = 0
+        pending.removeAll()
     }
 
     /// The whole-clip extractor: the first `spec.clipSamples` samples of `clip` (zero-padded at the

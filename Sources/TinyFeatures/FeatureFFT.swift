@@ -28,11 +28,10 @@ public enum FeatureFFT: RealFourierTransform {
         }
     }
 
-    public func forward(_ input: UnsafePointer<Float>, real: UnsafeMutablePointer<Float>,
-                        imaginary: UnsafeMutablePointer<Float>) {
+    public func forward(_ input: UnsafePointer<Float>, into spectrum: UnsafeMutablePointer<Float>) {
         switch self {
-        case .fftw(let f): f.forward(input, real: real, imaginary: imaginary)
-        case .portable(let f): f.forward(input, real: real, imaginary: imaginary)
+        case .fftw(let f): f.forward(input, into: spectrum)
+        case .portable(let f): f.forward(input, into: spectrum)
         }
     }
 }

@@ -63,6 +63,32 @@ import TinyTestSupport
         #expect(Golden.maxAbsDifference(out, clip.clipInput(Array(signal[0 ..< 16000]))) < 1e-3)
     }
 
+    /// Overlapping windows share finished frames (`WindowFinisher`): with a stride of one frame a
+    /// window whose peak scale has the same bits as the previous window's finishes only its new
+    /// frame, any other window all 49 — and every input still equals its window's whole-clip input.
+    @Test func overlappingWindowsShareFinishedFrames() throws {
+        let clips = try Self.syntheticClips()
+        let signal = clips[0] + clips[1]
+        let streamed = try FeatureExtractor(spec: Self.spec, inputStride: 1)
+        streamed.push(signal)
+        var inputs: [[Float]] = []
+        while let input = streamed.popInput() { inputs.append(input) }
+        #expect(inputs.count == (signal.count - 16000) / 320 + 1)
+        let clip = try FeatureExtractor(spec: Self.spec)
+        var expectedFinished = 0
+        var previousScale: Float? = nil
+        for (w, input) in inputs.enumerated() {
+            let window = Array(signal[w * 320 ..< w * 320 + 16000])
+            #expect(input == clip.clipInput(window), "window \(w)")
+            let peak = window.max()!
+            let scale = peak != 0 && peak.isFinite ? SpectrumKind.magnitude.scale(forInputGain: 1 / peak) : 1
+            expectedFinished += scale.bitPattern == previousScale?.bitPattern ? 1 : 49
+            previousScale = scale
+        }
+        #expect(streamed.frontEnd.framesFinished == expectedFinished)
+        #expect(expectedFinished < inputs.count * 49 / 2, "the windows' peaks change too often to show sharing")
+    }
+
     @Test func shortClipsArePaddedAndLongOnesCropped() throws {
         let extractor = try FeatureExtractor(spec: Self.spec)
         let clip = try Self.syntheticClips()[0]

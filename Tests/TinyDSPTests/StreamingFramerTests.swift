@@ -4,7 +4,7 @@ import TinyDSP
 /// The ring-buffer framer yields the same frames whether the signal arrives whole or in odd chunks.
 @Suite struct StreamingFramerTests {
     static func frames(_ signal: [Float], frameLength: Int, hop: Int, chunks: [Int]) throws -> [[Float]] {
-        var framer = try StreamingFramer(frameLength: frameLength, hop: hop)
+        let framer = try StreamingFramer(frameLength: frameLength, hop: hop)
         var out: [[Float]] = []
         var frame = [Float](repeating: 0, count: frameLength)
         var position = 0

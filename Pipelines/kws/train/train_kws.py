@@ -101,7 +101,8 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--data", required=True, help="the KWS dataset directory (MANIFEST.csv)")
     p.add_argument("--tinyml", required=True, help="the tinyml executable (release build)")
-    p.add_argument("--reference", default=None, help="MLPerf kws_ref_model.tflite (default: ../reference-models beside --data's parent)")
+    p.add_argument("--reference", default=str(HERE.parent / "mlperf/kws_ref_model.tflite"),
+                   help="the MLPerf int8 reference model (default: the copy in Pipelines/kws/mlperf)")
     p.add_argument("--out", required=True, help="output .tflite")
     p.add_argument("--copies", type=int, default=8, help="augmented copies per train clip")
     p.add_argument("--epochs", type=int, default=12)
@@ -120,7 +121,7 @@ def main():
     tf.config.threading.set_inter_op_parallelism_threads(2)
     tf.config.threading.set_intra_op_parallelism_threads(2)
     data = pathlib.Path(a.data).resolve()
-    reference = pathlib.Path(a.reference) if a.reference else data.parents[1] / "reference-models/kws/kws_ref_model.tflite"
+    reference = pathlib.Path(a.reference)
     pipeline = json.load(open(PIPELINE))
     labels = pipeline["labels"]
     quant = pipeline["features"]["quantization"]
