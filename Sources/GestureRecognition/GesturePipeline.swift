@@ -36,64 +36,43 @@ public struct GesturePipeline: Sendable {
     public let hop: Int
     public let smoothing: SmoothingConfiguration
 
-    /// Reads and checks `path` (the model is loaded by `makeClassifier`).
+    /// Reads and checks `path`, a pipeline.json or a directory holding one (the model is loaded by
+    /// `makeClassifier`).
     public init(path: String) throws(GestureError) {
-        let url = URL(fileURLWithPath: path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GestureError("cannot read pipeline file '\(path)'")
-        }
-        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw GestureError("\(path): not a JSON object")
-        }
-        let file: PipelineFile
+        let document: PipelineDocument<SensorWindowSpec, PipelineFile>
         do {
-            file = try JSONDecoder().decode(PipelineFile.self, from: data)
-        } catch let error as DecodingError {
-            throw GestureError("\(path): \(PipelineFile.describe(error))")
-        } catch {
-            throw GestureError("\(path): \(error.localizedDescription)")
-        }
-        if let unknown = Set(root.keys).subtracting(PipelineFile.keys).sorted().first {
-            throw GestureError("\(path): \(unknown): unknown key")
-        }
-        if let smoothing = root["smoothing"] as? [String: Any],
-           let unknown = Set(smoothing.keys).subtracting(PipelineFile.Smoothing.keys).sorted().first {
-            throw GestureError("\(path): smoothing.\(unknown): unknown key")
-        }
-        guard file.format == Self.format else { throw GestureError("\(path): format: expected '\(Self.format)'") }
-        guard file.version == 1 else { throw GestureError("\(path): version: this build reads version 1") }
-        do {
-            spec = try SensorWindowSpec(jsonObject: root["features"] ?? NSNull(), source: path, keyPath: "features")
+            document = try PipelineDocument(.path(path), format: Self.format, versions: 1 ... 1, allowedKeys: PipelineFile.allowedKeys)
         } catch {
             throw GestureError(error.description)
         }
-        guard spec.quantization != nil else { throw GestureError("\(path): features.quantization: the model input needs one") }
-        guard !file.labels.isEmpty, Set(file.labels).count == file.labels.count else {
-            throw GestureError("\(path): labels: expected distinct names")
-        }
+        let file = document.settings
+        func fail(_ key: String, _ problem: String) -> GestureError { GestureError("pipeline '\(document.url.path)': \(key): \(problem)") }
+        spec = document.features
+        guard spec.quantization != nil else { throw fail("features.quantization", "the model input needs one") }
+        guard !file.labels.isEmpty, Set(file.labels).count == file.labels.count else { throw fail("labels", "expected distinct names") }
         if let negative = file.negativeLabel {
             guard let index = file.labels.firstIndex(of: negative) else {
-                throw GestureError("\(path): negativeLabel: '\(negative)' is not one of the labels")
+                throw fail("negativeLabel", "'\(negative)' is not one of the labels")
             }
             negativeClass = index
         } else {
             negativeClass = nil
         }
-        guard file.inputRate > 0 else { throw GestureError("\(path): inputRate: must be positive") }
-        guard file.minimumSeconds >= 0 else { throw GestureError("\(path): minimumSeconds: must be ≥ 0") }
-        guard file.hop >= 1 else { throw GestureError("\(path): hop: must be ≥ 1") }
+        guard file.inputRate > 0 else { throw fail("inputRate", "must be positive") }
+        guard file.minimumSeconds >= 0 else { throw fail("minimumSeconds", "must be ≥ 0") }
+        guard file.hop >= 1 else { throw fail("hop", "must be ≥ 1") }
         let s = file.smoothing
         do {
             smoothing = try SmoothingConfiguration(
                 history: s.history, threshold: s.threshold, rearm: s.rearm,
                 suppressionInferences: Int((s.suppressionSeconds * Double(spec.sampleRate) / Double(file.hop)).rounded(.up)))
         } catch {
-            throw GestureError("\(path): \(error.description)")
+            throw GestureError("pipeline '\(document.url.path)': \(error.description)")
         }
-        self.url = url
+        url = document.url
         name = file.name
         labels = file.labels
-        modelURL = URL(fileURLWithPath: file.model, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+        modelURL = URL(fileURLWithPath: document.resolve(file.model))
         inputRate = file.inputRate
         minimumSeconds = file.minimumSeconds
         hop = file.hop
@@ -123,10 +102,11 @@ public struct GesturePipeline: Sendable {
 
 /// The pipeline.json keys other than `features` (which `SensorWindowSpec` reads strictly).
 private struct PipelineFile: Decodable {
-    static let keys: Set<String> = ["format", "version", "name", "features", "labels", "negativeLabel", "model",
-                                    "inputRate", "minimumSeconds", "hop", "smoothing"]
-    let format: String
-    let version: Int
+    static let allowedKeys: [String: Set<String>] = [
+        "": ["format", "version", "name", "features", "labels", "negativeLabel", "model", "inputRate", "minimumSeconds",
+             "hop", "smoothing"],
+        "smoothing": ["history", "threshold", "rearm", "suppressionSeconds"],
+    ]
     let name: String
     let labels: [String]
     let negativeLabel: String?
@@ -137,22 +117,9 @@ private struct PipelineFile: Decodable {
     let smoothing: Smoothing
 
     struct Smoothing: Decodable {
-        static let keys: Set<String> = ["history", "threshold", "rearm", "suppressionSeconds"]
         let history: Int
         let threshold: Float
         let rearm: Float
         let suppressionSeconds: Double
-    }
-
-    /// One line naming the key path and the problem.
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [any CodingKey]) -> String { keys.map(\.stringValue).joined(separator: ".") }
-        switch error {
-        case .keyNotFound(let key, let c): return "\(path(c.codingPath + [key])): missing"
-        case .typeMismatch(let type, let c): return "\(path(c.codingPath)): expected \(type)"
-        case .valueNotFound(let type, let c): return "\(path(c.codingPath)): expected \(type), found null"
-        case .dataCorrupted(let c): return "\(path(c.codingPath)): \(c.debugDescription)"
-        @unknown default: return "\(error)"
-        }
     }
 }

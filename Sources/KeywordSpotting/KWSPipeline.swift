@@ -31,9 +31,7 @@ public struct KWSPipeline: Sendable {
         public var strideSeconds: Double
     }
 
-    struct Settings: Codable {
-        var format: String
-        var version: Int
+    struct Settings: Decodable {
         var name: String
         var description: String?
         var labels: [String]
@@ -67,58 +65,21 @@ public struct KWSPipeline: Sendable {
     public var smoothing: Smoothing
 
     /// Loads `path`: a pipeline.json, or a directory holding one.
-    public init(path: String) throws(KWSError) {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        let file = exists && isDirectory.boolValue ? URL(fileURLWithPath: path).appendingPathComponent("pipeline.json")
-            : URL(fileURLWithPath: path)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw KWSError("cannot read pipeline '\(file.path)'" + (FileManager.default.fileExists(atPath: file.path) ? "" : ": no such file or directory"))
-        }
-        try self.init(jsonData: data, url: file)
-    }
+    public init(path: String) throws(KWSError) { try self.init(.path(path)) }
 
-    public init(jsonData data: Data, url: URL) throws(KWSError) {
-        let source = url.path
-        func fail(_ problem: String) -> KWSError { KWSError("pipeline '\(source)': \(problem)") }
-        let root: [String: Any]
+    /// Reads pipeline JSON text; `url` is the file it came from (messages name it, the model is resolved against it).
+    public init(jsonData data: Data, url: URL) throws(KWSError) { try self.init(.data(data, url: url)) }
+
+    private init(_ source: PipelineDocument<FeatureSpec, Settings>.Source) throws(KWSError) {
+        let document: PipelineDocument<FeatureSpec, Settings>
         do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw fail("expected a JSON object") }
-            root = object
-        } catch let e as KWSError {
-            throw e
-        } catch {
-            throw fail("not valid JSON")
-        }
-        for (section, allowed) in Self.allowedKeys {
-            guard let object = section.isEmpty ? root : root[section] as? [String: Any] else { continue }
-            if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
-                throw fail("unknown key '\(section.isEmpty ? unknown : "\(section).\(unknown)")' (allowed: \(allowed.sorted().joined(separator: ", ")))")
-            }
-        }
-        let settings: Settings
-        do {
-            var rest = root
-            rest["features"] = nil
-            settings = try JSONDecoder().decode(Settings.self, from: JSONSerialization.data(withJSONObject: rest))
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw fail("missing key '\((context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))'")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-                let DecodingError.dataCorrupted(context) {
-            throw fail("'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type (\(context.debugDescription))")
-        } catch {
-            throw fail("cannot decode (\(error.localizedDescription))")
-        }
-        guard settings.format == Self.format else { throw fail("format is '\(settings.format)', expected '\(Self.format)'") }
-        guard (1 ... Self.currentVersion).contains(settings.version) else {
-            throw fail("version \(settings.version) is not one this build reads (1…\(Self.currentVersion))")
-        }
-        guard let featureObject = root["features"] else { throw fail("missing key 'features'") }
-        do {
-            features = try FeatureSpec(jsonObject: featureObject, source: source, keyPath: "features")
+            document = try PipelineDocument(source, format: Self.format, versions: 1 ... Self.currentVersion, allowedKeys: Self.allowedKeys)
         } catch {
             throw KWSError(error.description)
         }
+        let settings = document.settings
+        func fail(_ problem: String) -> KWSError { KWSError("pipeline '\(document.url.path)': \(problem)") }
+        features = document.features
         guard let q = features.quantization else { throw fail("features: the spec needs a quantization (the model input is int8)") }
         let m = settings.modelInput
         guard q.zeroPoint == m.zeroPoint, abs(q.scale - m.scale) <= 1e-6 * m.scale else {
@@ -140,7 +101,7 @@ public struct KWSPipeline: Sendable {
         } catch {
             throw fail(error.description)
         }
-        self.url = url.standardizedFileURL
+        url = document.url
         name = settings.name
         description = settings.description ?? ""
         labels = settings.labels
@@ -148,8 +109,7 @@ public struct KWSPipeline: Sendable {
         modelInput = m
         strideFrames = stride
         smoothing = settings.smoothing
-        modelPath = settings.model.hasPrefix("/") ? settings.model
-            : url.deletingLastPathComponent().appendingPathComponent(settings.model).standardizedFileURL.path
+        modelPath = document.resolve(settings.model)
     }
 
     /// Seconds between streamed windows.

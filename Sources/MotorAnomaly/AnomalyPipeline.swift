@@ -47,9 +47,7 @@ public struct AnomalyPipeline: Sendable {
     }
 
     /// The keys of `pipeline.json` other than `features` (decoded with `JSONDecoder`).
-    struct Settings: Codable {
-        var format: String
-        var version: Int
+    struct Settings: Decodable {
         var name: String
         var description: String?
         var scorer: ScorerKind
@@ -80,76 +78,44 @@ public struct AnomalyPipeline: Sendable {
     public var scorer: ScorerKind
     public let gaussian: Gaussian?
     public let autoencoder: Autoencoder?
+    /// The autoencoder model's path, resolved against the pipeline's directory.
+    public let modelPath: String?
     public let learning: Learning
     public let alarm: Alarm
     public let statusEverySeconds: Double
 
     /// Loads `path`: a pipeline.json, or a directory holding one.
-    public init(path: String) throws(AnomalyError) {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        let file = exists && isDirectory.boolValue ? URL(fileURLWithPath: path).appendingPathComponent("pipeline.json")
-            : URL(fileURLWithPath: path)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw AnomalyError("cannot read pipeline '\(file.path)'" + (exists ? "" : ": no such file or directory"))
-        }
-        try self.init(jsonData: data, url: file)
-    }
+    public init(path: String) throws(AnomalyError) { try self.init(.path(path)) }
 
-    public init(jsonData data: Data, url: URL) throws(AnomalyError) {
-        let source = url.path
-        let root: [String: Any]
+    /// Reads pipeline JSON text; `url` is the file it came from (messages name it, the model is resolved against it).
+    public init(jsonData data: Data, url: URL) throws(AnomalyError) { try self.init(.data(data, url: url)) }
+
+    private init(_ source: PipelineDocument<FeatureSpec, Settings>.Source) throws(AnomalyError) {
+        let document: PipelineDocument<FeatureSpec, Settings>
         do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw AnomalyError("pipeline '\(source)': expected a JSON object")
-            }
-            root = object
-        } catch let e as AnomalyError {
-            throw e
-        } catch {
-            throw AnomalyError("pipeline '\(source)': not valid JSON")
-        }
-        try Self.checkKeys(root, source: source)
-        let settings: Settings
-        do {
-            var rest = root
-            rest["features"] = nil
-            settings = try JSONDecoder().decode(Settings.self, from: JSONSerialization.data(withJSONObject: rest))
-        } catch {
-            throw AnomalyError("pipeline '\(source)': \(BaselineFile.jsonProblem(error))")
-        }
-        guard settings.format == Self.format else {
-            throw AnomalyError("pipeline '\(source)': format is '\(settings.format)', expected '\(Self.format)'")
-        }
-        guard (1 ... Self.currentVersion).contains(settings.version) else {
-            throw AnomalyError("pipeline '\(source)': version \(settings.version) is not one this build reads (1…\(Self.currentVersion))")
-        }
-        guard let featureObject = root["features"] else { throw AnomalyError("pipeline '\(source)': missing key 'features'") }
-        do {
-            features = try FeatureSpec(jsonObject: featureObject, source: source, keyPath: "features")
+            document = try PipelineDocument(source, format: Self.format, versions: 1 ... Self.currentVersion, allowedKeys: Self.allowedKeys)
         } catch {
             throw AnomalyError(error.description)
         }
-        self.url = url.standardizedFileURL
+        let settings = document.settings
+        url = document.url
         name = settings.name
         description = settings.description ?? ""
+        features = document.features
         featureSpecID = Self.identity(of: features)
         scorer = settings.scorer
         gaussian = settings.gaussian
         autoencoder = settings.autoencoder
+        modelPath = settings.autoencoder.map { document.resolve($0.model) }
         learning = settings.learning
         alarm = settings.alarm
         statusEverySeconds = settings.statusEverySeconds
-        try validate(source: source)
+        try validate()
     }
 
     /// Values in one scorer frame (one feature-extractor input).
     public var frameLength: Int { features.inputShape.reduce(1, *) }
 
-    /// The autoencoder model's path, resolved against the pipeline's directory.
-    public var modelPath: String? {
-        autoencoder.map { $0.model.hasPrefix("/") ? $0.model : url.deletingLastPathComponent().appendingPathComponent($0.model).path }
-    }
 
     /// The identity of a spec (see `featureSpecID`).
     public static func identity(of spec: FeatureSpec) -> String {
@@ -160,8 +126,8 @@ public struct AnomalyPipeline: Sendable {
         return ContentIdentity.fnv1a64(bytes)
     }
 
-    private func validate(source: String) throws(AnomalyError) {
-        func fail(_ key: String, _ problem: String) -> AnomalyError { AnomalyError("pipeline '\(source)': \(key): \(problem)") }
+    private func validate() throws(AnomalyError) {
+        func fail(_ key: String, _ problem: String) -> AnomalyError { AnomalyError("pipeline '\(url.path)': \(key): \(problem)") }
         switch scorer {
         case .gaussian:
             guard let g = gaussian else { throw fail("gaussian", "missing (the scorer is gaussian)") }
@@ -178,16 +144,5 @@ public struct AnomalyPipeline: Sendable {
         guard learning.k >= 0, learning.k.isFinite else { throw fail("learning.k", "must be finite and ≥ 0") }
         guard alarm.raiseAfter >= 1, alarm.clearAfter >= 1 else { throw fail("alarm", "raiseAfter and clearAfter must be ≥ 1") }
         guard statusEverySeconds > 0 else { throw fail("statusEverySeconds", "must be positive") }
-    }
-
-    private static func checkKeys(_ root: [String: Any], source: String) throws(AnomalyError) {
-        for (section, allowed) in allowedKeys {
-            let object = section.isEmpty ? root : root[section] as? [String: Any]
-            guard let object else { continue }
-            if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
-                let path = section.isEmpty ? unknown : "\(section).\(unknown)"
-                throw AnomalyError("pipeline '\(source)': unknown key '\(path)' (allowed: \(allowed.sorted().joined(separator: ", ")))")
-            }
-        }
     }
 }

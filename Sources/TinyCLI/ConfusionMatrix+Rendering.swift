@@ -23,10 +23,11 @@ extension ConfusionMatrix {
         return out
     }
 
-    /// `{"accuracy", "n", "correct", "macro_f1", "per_class": [{label, precision, recall, f1, support}],
-    /// "labels", "confusion"}` (NaN metrics print as null).
-    public var json: JSONValue {
-        .object([
+    /// The members of a JSON result object: `"accuracy", "n", "correct", "macro_precision",
+    /// "macro_recall", "macro_f1", "per_class": [{label, precision, recall, f1, support}], "labels",
+    /// "confusion"` (NaN metrics print as null).
+    public var jsonFields: [(String, JSONValue)] {
+        [
             ("accuracy", .number(accuracy)), ("n", .int(total)), ("correct", .int(correct)),
             ("macro_precision", .number(macroPrecision)), ("macro_recall", .number(macroRecall)), ("macro_f1", .number(macroF1)),
             ("per_class", .array(labels.indices.map { c in
@@ -35,7 +36,7 @@ extension ConfusionMatrix {
             })),
             ("labels", .array(labels.map { .string($0) })),
             ("confusion", .array(counts.map { .array($0.map { .int($0) }) })),
-        ])
+        ]
     }
 
     /// The matrix as an SVG heat map: cell shade = the row's share (recall per true class), the

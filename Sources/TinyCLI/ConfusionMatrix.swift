@@ -6,7 +6,7 @@
 /// - recall(c) = counts[c][c] / Σ_p counts[c][p] (NaN when c has no items);
 /// - F1(c) = 2·P·R / (P + R) (NaN if either is NaN, 0 when P + R = 0);
 /// - macro averages skip NaN entries.
-/// Text, JSON and SVG renderings live beside it (`lines()`, `json`, `ConfusionMatrixSVG`).
+/// Text, JSON and SVG renderings live beside it (`lines()`, `jsonFields`, `svg(title:)`, `htmlReport`).
 public struct ConfusionMatrix: Sendable, Equatable {
     public let labels: [String]
     public private(set) var counts: [[Int]]

@@ -20,8 +20,6 @@ public struct WildlifePipeline: Sendable {
     public static let currentVersion = 1
 
     struct Settings: Decodable {
-        var format: String
-        var version: Int
         var name: String
         var description: String?
         var labels: [String]
@@ -54,15 +52,14 @@ public struct WildlifePipeline: Sendable {
 
     /// Loads `path`: a pipeline.json or a directory holding one.
     public init(path: String) throws(WildlifeError) {
-        let document: PipelineDocument
-        let settings: Settings
+        let document: PipelineDocument<FeatureSpec, Settings>
         do {
-            document = try PipelineDocument(path: path, format: Self.format, versions: 1 ... Self.currentVersion,
+            document = try PipelineDocument(.path(path), format: Self.format, versions: 1 ... Self.currentVersion,
                                             allowedKeys: Self.allowedKeys)
-            settings = try document.decode(Settings.self)
         } catch {
             throw WildlifeError(error.description)
         }
+        let settings = document.settings
         url = document.url
         name = settings.name
         description = settings.description ?? ""

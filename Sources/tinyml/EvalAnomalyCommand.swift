@@ -14,11 +14,9 @@ struct EvalAnomalyCommand: ParsableCommand {
         commandName: "anomaly",
         abstract: "ROC AUC, detection and false-alarm rates of the motor-anomaly pipeline on a manifest.")
 
-    @Option(help: "Dataset manifest (MANIFEST.csv or its directory).") var manifest: String
+    @OptionGroup var output: EvaluationOptions
     @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/anomaly"
     @Option(help: "Override the pipeline's scorer: gaussian or autoencoder.") var scorer: String?
-    @Flag(help: "Print one JSON object.") var json = false
-    @Option(help: "Write the ROC curves to this HTML (or .svg) file.") var report: String?
 
     func run() throws {
         withToolErrors("tinyml eval anomaly") {
@@ -29,19 +27,22 @@ struct EvalAnomalyCommand: ParsableCommand {
                 }
                 p.scorer = kind
             }
-            let m = try Manifest(path: manifest)
+            let m = try Manifest(path: output.manifest)
             var bar: ProgressBar?
             let e = try AnomalyEvaluation.run(manifest: m, pipeline: p) { done, total in
                 if bar == nil { bar = ProgressBar(total: total, label: "eval anomaly") }
                 bar!.advance()
             }
             bar?.finish()
-            if json {
+            if output.json {
                 print(Self.jsonObject(e, pipeline: p).text)
             } else {
                 Self.humanLines(e, pipeline: p).forEach { print($0) }
             }
-            if let report { try Self.writeReport(e, pipeline: p, to: report) }
+            try output.writeReport(svg: { Self.rocFigures(e)[0] }, html: {
+                SVGLinePlot.htmlPage(title: "Motor anomaly evaluation: \(p.name)", lines: Self.humanLines(e, pipeline: p),
+                                     figures: Self.rocFigures(e))
+            })
         }
     }
 
@@ -102,7 +103,8 @@ struct EvalAnomalyCommand: ParsableCommand {
         }.map(\.element)
     }
 
-    static func writeReport(_ e: AnomalyEvaluation, pipeline p: AnomalyPipeline, to path: String) throws {
+    /// ROC curves as SVG: all anomalies, per fault type, per load.
+    static func rocFigures(_ e: AnomalyEvaluation) -> [String] {
         var figures: [String] = []
         for (title, groups) in [("all anomalies", [e.overall]), ("per fault type", e.byFaultType), ("per load (hp)", e.byLoad)] {
             var plot = SVGLinePlot(title: "ROC, \(title) (machine \(e.machine))", xLabel: "false-positive rate (val normal windows)",
@@ -113,12 +115,6 @@ struct EvalAnomalyCommand: ParsableCommand {
             plot.series.append(SVGLinePlot.Series(name: "chance", points: [(0, 0), (1, 1)], color: "#999", dashed: true))
             figures.append(plot.svg)
         }
-        let text = path.hasSuffix(".svg") ? figures[0]
-            : SVGLinePlot.htmlPage(title: "Motor anomaly evaluation: \(p.name)", lines: humanLines(e, pipeline: p), figures: figures)
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw ToolError("cannot write report '\(path)': \(error.localizedDescription)")
-        }
+        return figures
     }
 }

@@ -19,13 +19,11 @@ struct EvalKWSCommand: ParsableCommand {
         commandName: "kws",
         abstract: "Clip accuracy, per-class precision/recall and confusion matrix of a keyword-spotting pipeline.")
 
-    @Option(help: "Dataset manifest (MANIFEST.csv or its directory).") var manifest: String
+    @OptionGroup var output: EvaluationOptions
     @Option(help: "Only this split (default: every split except 'noise').") var split: String?
     @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/kws"
     @Option(help: "A .tflite model to use instead of the pipeline's.") var model: String?
     @Option(help: "Worker threads (default: the processor count).") var workers: Int?
-    @Flag(help: "Print one JSON object.") var json = false
-    @Option(help: "Write the confusion matrix to this HTML (or .svg) file.") var report: String?
     @Flag(help: "Streaming evaluation: hits, misses, false alarms on a stream built from the split.") var stream = false
     @Option(help: "With --stream: keyword clips per keyword.") var clipsPerKeyword = 4
     @Option(help: "With --stream: seconds between windows.") var stride: Double?
@@ -44,8 +42,8 @@ struct EvalKWSCommand: ParsableCommand {
                 return try runStream(p, modelPath: modelPath)
             }
             let m = try Model(contentsOf: modelPath)
-            let rows = ClipEvaluation.rows(of: try Manifest(path: manifest), split: split)
-            guard !rows.isEmpty else { throw ToolError("no clips in \(manifest)" + (split.map { " for split '\($0)'" } ?? "")) }
+            let rows = ClipEvaluation.rows(of: try Manifest(path: output.manifest), split: split)
+            guard !rows.isEmpty else { throw ToolError("no clips in \(output.manifest)" + (split.map { " for split '\($0)'" } ?? "")) }
             if let workers, workers < 1 { throw ToolError("--workers must be at least 1 (got \(workers))") }
             let bar = ProgressBar(total: rows.count, label: "eval kws")
             let e = try ClipEvaluation.run(rows: rows, pipeline: p, model: m,
@@ -55,24 +53,9 @@ struct EvalKWSCommand: ParsableCommand {
             bar.finish()
             let matrix = ConfusionMatrix(labels: e.labels, truth: e.truth, predicted: e.predicted)
             let header = "pipeline \(p.name), model \(modelPath), \(split.map { "split \($0)" } ?? "all splits except noise"): \(e.count) clips"
-            if json {
-                var fields: [(String, JSONValue)] = [("pipeline", .string(p.name)), ("model", .string(modelPath)),
-                                                     ("split", split.map { .string($0) } ?? .null)]
-                if case .object(let metrics) = matrix.json { fields += metrics }
-                print(JSONValue.object(fields).text)
-            } else {
-                print(header)
-                matrix.lines().forEach { print($0) }
-            }
-            if let report {
-                let title = "Keyword spotting: \(p.name)"
-                let text = report.hasSuffix(".svg") ? matrix.svg(title: title) : matrix.htmlReport(title: title, summary: [header])
-                do {
-                    try text.write(toFile: report, atomically: true, encoding: .utf8)
-                } catch {
-                    throw ToolError("cannot write report '\(report)': \(error.localizedDescription)")
-                }
-            }
+            try output.emit(matrix, header: header,
+                            fields: [("pipeline", .string(p.name)), ("model", .string(modelPath)), ("split", split.map { .string($0) } ?? .null)],
+                            title: "Keyword spotting: \(p.name)")
         }
     }
 
@@ -82,9 +65,9 @@ struct EvalKWSCommand: ParsableCommand {
         let spotter = try KeywordSpotter(pipeline: p, classifier: KeywordClassifier(pipeline: p, modelPath: modelPath))
         var options = StreamEvaluation.Options()
         options.clipsPerKeyword = clipsPerKeyword
-        let e = try StreamEvaluation.run(manifest: Manifest(path: manifest), split: split, spotter: spotter, options: options)
+        let e = try StreamEvaluation.run(manifest: Manifest(path: output.manifest), split: split, spotter: spotter, options: options)
         let s = p.smoothing
-        if json {
+        if output.json {
             print(JSONValue.object([
                 ("pipeline", .string(p.name)), ("model", .string(modelPath)), ("split", .string(split)),
                 ("seconds", .number(e.seconds)), ("keywords", .int(e.truth.count)), ("distractors", .int(e.distractors)),

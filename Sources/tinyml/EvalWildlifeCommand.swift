@@ -14,18 +14,16 @@ struct EvalWildlifeCommand: ParsableCommand {
         commandName: "wildlife",
         abstract: "Clip-level accuracy, top-3 and confusion matrix of the wildlife-sound pipeline on a manifest.")
 
-    @Option(help: "Dataset manifest (MANIFEST.csv or its directory).") var manifest: String
+    @OptionGroup var output: EvaluationOptions
     @Option(help: "Manifest split to evaluate ('all' for every row).") var split = "val"
     @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/wildlife"
-    @Flag(help: "Print one JSON object.") var json = false
-    @Option(help: "Write the confusion matrix to this HTML (or .svg) file.") var report: String?
 
     func run() throws {
         withToolErrors("tinyml eval wildlife") {
             let p = try WildlifePipeline(path: pipeline)
             let classifier = try WindowClassifier(pipeline: p)
             var bar: ProgressBar?
-            let e = try WildlifeEvaluation.run(manifest: Manifest(path: manifest), split: split == "all" ? nil : split,
+            let e = try WildlifeEvaluation.run(manifest: Manifest(path: output.manifest), split: split == "all" ? nil : split,
                                                pipeline: p, classifier: classifier) { _, total in
                 if bar == nil { bar = ProgressBar(total: total, label: "eval wildlife") }
                 bar!.advance()
@@ -35,24 +33,10 @@ struct EvalWildlifeCommand: ParsableCommand {
             let top3 = e.topKAccuracy(3)
             let header = "pipeline \(p.name), model \(URL(fileURLWithPath: p.modelPath).lastPathComponent) (int8, Swift core), "
                 + "split \(split): \(e.n) clips, \(classifier.inferences) windows; top-3 \(String(format: "%.2f %%", 100 * top3))"
-            if json {
-                var fields: [(String, JSONValue)] = [("pipeline", .string(p.name)), ("split", .string(split)), ("top3", .number(top3)),
-                                                     ("windows", .int(classifier.inferences))]
-                if case .object(let metrics) = matrix.json { fields += metrics }
-                print(JSONValue.object(fields).text)
-            } else {
-                print(header)
-                matrix.lines().forEach { print($0) }
-            }
-            if let report {
-                let title = "Wildlife sounds: \(p.name), \(split)"
-                let text = report.hasSuffix(".svg") ? matrix.svg(title: title) : matrix.htmlReport(title: title, summary: [header])
-                do {
-                    try text.write(toFile: report, atomically: true, encoding: .utf8)
-                } catch {
-                    throw ToolError("cannot write report '\(report)': \(error.localizedDescription)")
-                }
-            }
+            try output.emit(matrix, header: header,
+                            fields: [("pipeline", .string(p.name)), ("split", .string(split)), ("top3", .number(top3)),
+                                     ("windows", .int(classifier.inferences))],
+                            title: "Wildlife sounds: \(p.name), \(split)")
         }
     }
 }

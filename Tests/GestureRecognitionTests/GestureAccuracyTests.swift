@@ -1,5 +1,6 @@
 import GestureRecognition
 import Testing
+import TinyCLI
 import TinyIO
 
 /// Per-file int8 accuracy on the validation person (dengyl, never seen in training), through the
@@ -12,10 +13,11 @@ struct GestureAccuracyTests {
         let entries = try Manifest(contentsOf: dataset).entries(split: "val")
         #expect(entries.count == 84)
         let result = try GestureEvaluation(classifier: classifier, entries: entries)
-        #expect(result.matrix.total == entries.count)
-        #expect(result.matrix.accuracy >= 0.95, "val accuracy \(result.matrix.accuracy)")
-        for i in result.matrix.labels.indices {
-            #expect((result.matrix.recall(i) ?? 0) >= 0.85, "recall of \(result.matrix.labels[i])")
+        let matrix = ConfusionMatrix(labels: result.labels, truth: result.truth, predicted: result.predicted)
+        #expect(matrix.total == entries.count)
+        #expect(matrix.accuracy >= 0.95, "val accuracy \(matrix.accuracy)")
+        for i in matrix.labels.indices {
+            #expect(matrix.recall(i) >= 0.85, "recall of \(matrix.labels[i])")   // NaN (no val files of the class) fails
         }
     }
 }

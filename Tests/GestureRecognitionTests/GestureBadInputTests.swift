@@ -3,20 +3,14 @@ import GestureRecognition
 import Testing
 import TinyFeatures
 import TinyIO
+import TinyTestSupport
 
 /// Bad recordings, streams and pipeline files end in one clear error, never a crash or a guess.
 @Suite struct GestureBadInputTests {
     /// 60 rows of plausible motion in g.
     static let rows: [[Float]] = (0 ..< 60).map { t in [0.1 * Float(t % 7) - 0.3, -0.8, 0.55] }
 
-    static func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "no error"
-        } catch {
-            return "\(error)"
-        }
-    }
+    static func message(_ body: () throws -> Void) -> String { errorMessage(body) }
 
     static func classify(_ text: String) throws {
         let classifier = try GestureFileClassifier(pipeline: try GestureTestData.pipeline())

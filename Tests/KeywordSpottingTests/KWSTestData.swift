@@ -32,12 +32,5 @@ enum KWSTestData {
     static func remove(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
 
     /// The error's one-line description, or "no error".
-    static func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "no error"
-        } catch {
-            return "\(error)"
-        }
-    }
+    static func message(_ body: () throws -> Void) -> String { errorMessage(body) }
 }

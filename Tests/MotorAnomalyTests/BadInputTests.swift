@@ -2,18 +2,12 @@ import Foundation
 import MotorAnomaly
 import Testing
 import TinyIO
+import TinyTestSupport
 
 /// Bad input never kills the monitor silently: it is counted and reported, or refused with one
 /// clear line (the `AnomalyError` description).
 @Suite struct BadInputTests {
-    static func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "no error"
-        } catch {
-            return "\(error)"
-        }
-    }
+    static func message(_ body: () throws -> Void) -> String { errorMessage(body) }
 
     /// A CSV stream: normal, with garbage, NaN, empty-field and short lines sprinkled in.
     @Test func garbageAndNaNCSVLinesAreSkippedAndCounted() throws {

@@ -14,11 +14,15 @@ Run: /work/main/.venv/bin/python Tools/golden/model_zoo.py
 """
 import os
 import pathlib
+import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import numpy as np
 import tensorflow as tf
 from ai_edge_litert.interpreter import Interpreter, OpResolverType
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "Pipelines" / "common"))
+from tflite_int8 import convert_full_int8  # noqa: E402
 
 L = tf.keras.layers
 OUT = pathlib.Path(__file__).resolve().parents[2] / "Tests" / "TinyCoreTests" / "Fixtures" / "zoo"
@@ -317,14 +321,7 @@ def convert(model, sample, float_io=False):
     def representative():
         for _ in range(64):
             yield [sample().astype(np.float32)]
-    conv = tf.lite.TFLiteConverter.from_keras_model(model)
-    conv.optimizations = [tf.lite.Optimize.DEFAULT]
-    conv.representative_dataset = representative
-    conv.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
-    if not float_io:
-        conv.inference_input_type = tf.int8
-        conv.inference_output_type = tf.int8
-    return conv.convert()
+    return convert_full_int8(model, representative, int8_io=not float_io)
 
 
 def unsupported_ops():

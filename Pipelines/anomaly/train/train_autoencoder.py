@@ -31,12 +31,16 @@ import os
 import pathlib
 import re
 import subprocess
+import sys
 import tempfile
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import numpy as np
 import tensorflow as tf
 from ai_edge_litert.interpreter import Interpreter, OpResolverType
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "common"))
+from tflite_int8 import convert_full_int8  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 PIPELINE = ROOT / "Pipelines" / "anomaly" / "pipeline.json"
@@ -100,13 +104,7 @@ def convert(model, x):
     def representative():
         for row in x:
             yield [row[None, :].astype(np.float32)]
-    conv = tf.lite.TFLiteConverter.from_keras_model(model)
-    conv.optimizations = [tf.lite.Optimize.DEFAULT]
-    conv.representative_dataset = representative
-    conv.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
-    conv.inference_input_type = tf.int8
-    conv.inference_output_type = tf.int8
-    return conv.convert()
+    return convert_full_int8(model, representative)
 
 
 def scores(flat, x):

@@ -32,10 +32,14 @@ the centred training windows) and the model input quantisation written into pipe
 import argparse
 import json
 import os
+import pathlib
 import re
 import sys
 
 import numpy as np
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "common"))
+from tflite_int8 import convert_full_int8  # noqa: E402
 
 
 def hold_offset(n, w):
@@ -196,13 +200,7 @@ def main():
     print(f"selected epoch {best['epoch'] + 1}: float val accuracy {float_acc:.4f}")
 
     calibration = train["x"].astype(np.float32)[:, :, None, :]
-    converter = tf.lite.TFLiteConverter.from_keras_model(model)
-    converter.optimizations = [tf.lite.Optimize.DEFAULT]
-    converter.representative_dataset = lambda: ([c[None]] for c in calibration)
-    converter.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
-    converter.inference_input_type = tf.int8
-    converter.inference_output_type = tf.int8
-    tflite = converter.convert()
+    tflite = convert_full_int8(model, lambda: ([c[None]] for c in calibration))
 
     it = Interpreter(model_content=tflite, experimental_op_resolver_type=OpResolverType.BUILTIN_REF)
     it.allocate_tensors()

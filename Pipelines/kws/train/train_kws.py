@@ -35,8 +35,10 @@ import tensorflow as tf  # noqa: E402
 import keras  # noqa: E402
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "common"))
 import augment  # noqa: E402
 import dscnn  # noqa: E402
+from tflite_int8 import convert_full_int8  # noqa: E402
 
 HERE = pathlib.Path(__file__).resolve().parent
 PIPELINE = HERE.parent / "pipeline.json"
@@ -88,13 +90,7 @@ def convert_int8(model, calibration, scale, zero_point):
         for x in calibration:
             yield [x[None]]
 
-    c = tf.lite.TFLiteConverter.from_keras_model(full)
-    c.optimizations = [tf.lite.Optimize.DEFAULT]
-    c.representative_dataset = representative
-    c.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
-    c.inference_input_type = tf.int8
-    c.inference_output_type = tf.int8
-    return c.convert()
+    return convert_full_int8(full, representative)
 
 
 def main():

@@ -29,6 +29,7 @@ import json
 import os
 import pathlib
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -37,6 +38,9 @@ import soundfile as sf
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import tensorflow as tf  # noqa: E402
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "common"))
+from tflite_int8 import convert_full_int8  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 PIPELINE = ROOT / "Pipelines/wildlife/pipeline.json"
@@ -236,13 +240,7 @@ def main():
             yield [representative[i:i + 1]]
 
     exported = tf.keras.Model(model.input, tf.keras.layers.Softmax()(model.output))
-    converter = tf.lite.TFLiteConverter.from_keras_model(exported)
-    converter.optimizations = [tf.lite.Optimize.DEFAULT]
-    converter.representative_dataset = rep
-    converter.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
-    converter.inference_input_type = tf.int8
-    converter.inference_output_type = tf.int8
-    blob = converter.convert()
+    blob = convert_full_int8(exported, rep)
     out_path = PIPELINE.parent / args.out
     out_path.write_bytes(blob)
 
