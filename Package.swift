@@ -52,7 +52,7 @@ let package = Package(
 
         // Executables (thin).
         .executableTarget(name: "tinyml", dependencies: [
-            "TinyCLI", "TinyFeatures", "TinyIO", "TinyRuntime", "TinyBoards",
+            "TinyCLI", "TinyDSP", "TinyFeatures", "TinyIO", "TinyRuntime", "TinyBoards",
             "KeywordSpotting", "MotorAnomaly", "GestureRecognition", "WildlifeSounds",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

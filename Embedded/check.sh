@@ -59,7 +59,7 @@ while read -r model inputs expected; do
     if [ ! -f "$model_file" ] || [ ! -f "$input_source" ]; then
         skipped+=("$model"); echo "embedded: skipping $model (not present on this machine)"; continue
     fi
-    name=$(basename "$model" .tflite)
+    name=$(echo "${model%.tflite}" | tr '/' '_')
     input_file="$work/$name.in.bin"
     if [ "$inputs" != "$input_spec" ]; then
         perl -ne 'print pack("c*", map { int } split /,/)' "$input_source" > "$input_file"
@@ -70,13 +70,18 @@ while read -r model inputs expected; do
     if [ -n "${expected:-}" ]; then expected_file=$(shared_path "$expected")
     elif [ -f "${input_source%.in.bin}.out.bin" ]; then expected_file="${input_source%.in.bin}.out.bin"; fi
     sha=$(sha256sum "$model_file" | cut -d' ' -f1)
+    # A line with the same model file and inputs as an earlier one (an in-repo copy of a reference
+    # model) reuses that firmware run; its outputs are still compared with its own expectations.
+    run_id="${sha:0:16}-$(sha256sum "$input_file" | cut -c1-16)"
 
     for core in "${CORES[@]}"; do
         core_settings "$core"
-        elf="$work/$name-$core.elf" log="$work/$name-$core.log"
-        link_firmware "$core" "$model_file" "$input_file" "$elf"
-        if ! run_firmware "$core" "$elf" > "$log" 2>&1; then
-            cat "$log" >&2; fail "$model on $core: the firmware failed (log: $log)"
+        elf="$work/$run_id-$core.elf" log="$work/$run_id-$core.log"
+        if [ ! -f "$log" ]; then
+            link_firmware "$core" "$model_file" "$input_file" "$elf"
+            if ! run_firmware "$core" "$elf" > "$log" 2>&1; then
+                cat "$log" >&2; fail "$model on $core: the firmware failed (log: $log)"
+            fi
         fi
         read -r _ in_bytes out_bytes < <(grep '^io ' "$log")
         cases=$(( $(stat -c %s "$input_file") / in_bytes ))
@@ -99,17 +104,101 @@ while read -r model inputs expected; do
         instructions=$(awk '$1 == "case" && $2 == 0 { print $4 }' "$log")
         read -r _ arena _ heap _ stack < <(grep '^arena ' "$log")
         load=$(awk '$1 == "load" { print $3 }' "$log")
+        read -r _ _ _ mapped _ copied < <(grep '^constants in place ' "$log")
         text=$(( $(section_size "$elf" .text) + $(section_size "$elf" .ARM.exidx) ))
         fields="\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_inference\": $instructions, \"text_bytes\": $text"
         fields+=", \"rodata_bytes\": $(section_size "$elf" .rodata), \"data_bytes\": $(section_size "$elf" .data)"
         fields+=", \"bss_bytes\": $(section_size "$elf" .bss), \"stack_bytes\": $stack, \"arena_bytes\": $arena"
         fields+=", \"heap_bytes\": $heap, \"load_instructions\": $load"
+        fields+=", \"constants_in_place_bytes\": $mapped, \"constants_copied_bytes\": $copied"
         entries+=("$model|$sha|$(stat -c %s "$model_file")|$core|$fields")
         printf 'embedded: %-52s %-10s %10d instructions/inference  %d cases bit-identical%s\n' \
             "$model" "$core" "$instructions" "$cases" "${expected_file:+ (host and LiteRT)}"
         checked=$((checked + 1))
     done
 done < Embedded/models.txt
+
+# 2b. Feature front ends: the firmware runs TinyDSP's StreamingFrontEnd<PortableRealFFT> from a
+#     FrontEndImage (tinyml export --target frontend) over float32 samples; every input must equal
+#     `tinyml features --fft portable` on the same samples bit for bit.
+npy_data_hex() { # .npy (format 1.0) -> hex of its data
+    perl -e 'local $/; my $d = <STDIN>; my $n = unpack("v", substr($d, 8, 2)); print unpack("H*", substr($d, 10 + $n))' < "$1"
+}
+wav_data() { # WAV -> its data chunk, raw
+    perl -e 'local $/; my $d = <STDIN>; my $p = 12;
+        while ($p + 8 <= length $d) { my ($id, $n) = unpack("a4 V", substr($d, $p, 8));
+            if ($id eq "data") { print substr($d, $p + 8, $n); exit 0 } $p += 8 + $n + ($n & 1) }
+        exit 1' < "$1" > "$2"
+}
+npz_member() { # .npz (stored) member -> file
+    perl -MIO::Uncompress::Unzip=unzip,\$UnzipError -e 'unzip $ARGV[0] => $ARGV[2], Name => $ARGV[1] or die "$UnzipError\n"' "$@"
+}
+feature_entries=()   # "key|spec|core|json fields"
+# A motion pipeline: the int8 model input of a recording, quantised on the device from the float
+# window `tinyml features` makes, must equal the int8 window `tinyml features` makes.
+sensor_window() { # key spec recording rate image
+    local key=$1 spec=$2 recording=$3 rate=$4 image=$5 dir="$work/fe-$1"
+    mkdir -p "$dir"
+    cp "$recording" "$dir/recording.csv"
+    label=$(perl -MJSON::PP -e 'local $/; print decode_json(<STDIN>)->{labels}[0]' < "$spec")
+    printf 'file,label,split,sample_rate_hz\nrecording.csv,%s,check,%s\n' "$label" "$rate" > "$dir/MANIFEST.csv"
+    for kind in float int8; do
+        flag=()
+        [ "$kind" = float ] && flag=(--float)
+        "$TINYML" features "$spec" --manifest "$dir/MANIFEST.csv" "${flag[@]}" --out "$dir/$kind.npz" >/dev/null 2>&1 \
+            || fail "tinyml features $spec (--manifest $dir/MANIFEST.csv) failed"
+        npz_member "$dir/$kind.npz" x.npy "$dir/$kind.npy"
+    done
+    perl -e 'local $/; my $d = <STDIN>; my $n = unpack("v", substr($d, 8, 2)); print substr($d, 10 + $n)' < "$dir/float.npy" > "$dir/windows.f32"
+    local host_hex
+    host_hex=$(npy_data_hex "$dir/int8.npy")
+    for core in "${CORES[@]}"; do
+        core_settings "$core"
+        elf="$dir/$core.elf" log="$dir/$core.log"
+        link_firmware "$core" "$image" "$dir/windows.f32" "$elf"
+        run_firmware "$core" "$elf" > "$log" 2>&1 || { cat "$log" >&2; fail "sensor window $key on $core: the firmware failed (log: $log)"; }
+        [ "$(awk '$1 == "input" { printf "%s", $3 }' "$log")" = "$host_hex" ] \
+            || fail "sensor window $key on $core: int8 input differs from tinyml features (log: $log)"
+        read -r inputs take < <(awk '$1 == "window" && $2 == "inputs" { print $3, $5 }' "$log")
+        read -r _ heap _ stack < <(grep '^heap ' "$log")
+        feature_entries+=("$key-input|$spec|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $(( (take + inputs / 2) / inputs )), \"calls_measured\": $inputs, \"heap_bytes\": $heap, \"stack_bytes\": $stack")
+        printf 'embedded: sensor window %-34s %-10s %8d instructions/input  %d inputs bit-identical\n' \
+            "$key" "$core" "$(( (take + inputs / 2) / inputs ))" "$inputs"
+        checked=$((checked + 1))
+    done
+}
+while read -r key spec signal rate; do
+    case "$key" in ''|'#'*) continue ;; esac
+    image="$work/fe-$key.tmfe" samples_wav="$work/fe-$key.wav" samples="$work/fe-$key.f32" host="$work/fe-$key.npy"
+    "$TINYML" export --target frontend --spec "$spec" --out "$image" >/dev/null
+    if [ "$(head -c 4 "$image")" = TMSW ]; then sensor_window "$key" "$spec" "$signal" "$rate" "$image"; continue; fi
+    "$TINYML" audio convert "$signal" -o "$samples_wav" --rate "$rate" --encoding float32 2>/dev/null
+    wav_data "$samples_wav" "$samples" || fail "$signal: no data chunk in the converted WAV"
+    hop_seconds=$(perl -e 'use JSON::PP; local $/; my $s = decode_json(<STDIN>); $s = $s->{features} if $s->{features}{frame};
+        printf "%.17g", $s->{frame}{hop} / $s->{sampleRate}' < "$spec")
+    "$TINYML" features "$spec" "$samples_wav" --float --fft portable --window-hop "$hop_seconds" --out "$host" >/dev/null 2>&1 \
+        || fail "tinyml features $spec $samples_wav failed"
+    host_hex=$(npy_data_hex "$host")
+    for core in "${CORES[@]}"; do
+        core_settings "$core"
+        elf="$work/fe-$key-$core.elf" log="$work/fe-$key-$core.log"
+        link_firmware "$core" "$image" "$samples" "$elf"
+        if ! run_firmware "$core" "$elf" > "$log" 2>&1; then
+            cat "$log" >&2; fail "front end $key on $core: the firmware failed (log: $log)"
+        fi
+        device_hex=$(awk '$1 == "input" { printf "%s", $3 }' "$log")
+        [ -n "$device_hex" ] || fail "front end $key on $core: no inputs (log: $log)"
+        [ "$device_hex" = "$host_hex" ] || fail "front end $key on $core: features differ from tinyml features --fft portable (log: $log, host: $host)"
+        read -r frames append inputs take worst < <(awk '$1 == "frontend" && $2 == "frames" { print $3, $5, $7, $9, $11 }' "$log")
+        read -r _ heap _ stack < <(grep '^heap ' "$log")
+        common="\"heap_bytes\": $heap, \"stack_bytes\": $stack"
+        feature_entries+=("$key-frame|$spec|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $(( (append + frames / 2) / frames )), \"calls_measured\": $frames, $common")
+        feature_entries+=("$key-input|$spec|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $worst, \"mean_instructions_per_call\": $(( (take + inputs / 2) / inputs )), \"calls_measured\": $inputs, $common")
+        printf 'embedded: front end %-38s %-10s %8d instructions/frame %9d instructions/input (worst)  %d inputs bit-identical\n' \
+            "$key" "$core" "$(( (append + frames / 2) / frames ))" "$worst" "$inputs"
+        checked=$((checked + 1))
+    done
+done < Embedded/frontends.txt
 
 # 3. measurements.json: one line per (model, core) so that a partial run compares line by line.
 render() {
@@ -131,6 +220,29 @@ render() {
         echo "      \"$core\": {$fields}$sep"
     done
     [ -n "$last_model" ] && echo "    }}"
+    echo "  },"
+    echo "  \"features\": {"
+    local keys=() e k
+    for e in "${feature_entries[@]}"; do   # keys in order of first appearance, cores grouped under each
+        k=${e%%|*}
+        [[ " ${keys[*]} " == *" $k "* ]] || keys+=("$k")
+    done
+    local ki=0
+    for k in "${keys[@]}"; do
+        ki=$((ki + 1))
+        local lines=()
+        for e in "${feature_entries[@]}"; do
+            IFS='|' read -r key spec core fields <<< "$e"
+            [ "$key" = "$k" ] && lines+=("      \"$core\": {$fields}") && kspec=$spec
+        done
+        echo "    \"$k\": {\"spec\": \"$kspec\", \"cores\": {"
+        local li=0
+        for l in "${lines[@]}"; do
+            li=$((li + 1))
+            if [ $li -lt ${#lines[@]} ]; then echo "$l,"; else echo "$l"; fi
+        done
+        if [ $ki -lt ${#keys[@]} ]; then echo "    }},"; else echo "    }}"; fi
+    done
     echo "  }"
     echo "}"
 }
@@ -147,7 +259,7 @@ grep -qxF "  \"toolchain\": \"$toolchain\"," Embedded/measurements.json \
     || echo "embedded: note: toolchain differs from Embedded/measurements.json ($toolchain)"
 stale=0
 while IFS= read -r line; do
-    case "$line" in *'"qemu_machine"'*|*'"sha256"'*)
+    case "$line" in *'"qemu_machine"'*|*'"sha256"'*|*'"spec"'*)
         grep -qxF -- "${line%,}" <(sed 's/,$//' Embedded/measurements.json) || { echo "embedded: changed: $line" >&2; stale=1; } ;;
     esac
 done < "$measured"

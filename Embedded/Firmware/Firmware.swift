@@ -1,74 +1,24 @@
 import FirmwareBoard
-import TinyCore
-import TinyLite
+import TinyDSP
 
-/// Bare-metal conformance and measurement firmware (Embedded Swift): loads the .tflite linked into
-/// the image with TinyLite (unchanged), prepares the TinyCore interpreter, runs every test input
-/// case and prints, one line each, what the host compares with `tinyml run` (Embedded/check.sh):
-///
-///     load instructions <N>
-///     io <input bytes per case> <output bytes per case>
-///     case <i> instructions <N> output <hex bytes>
-///     operator <k> <NAME> instructions <N>        (per operator, first case, run again one by one)
-///     arena <bytes> heap <peak bytes> stack <peak bytes>
-///
-/// Exit status 0 on success, 2 when the model does not load or the inputs do not fit it (3: a
-/// fault or trap, 4: out of memory, from the board code). With no test inputs linked in it loads
-/// the model and runs it once on the zeroed arena, whatever its inputs (Fuzz/replay-embedded.sh).
+/// Bare-metal conformance and measurement firmware (Embedded Swift). The image links one blob in
+/// `.rodata` and its test data in `.testvectors` (Embedded/Board/common/blobs.S):
+/// - a .tflite model and int8/float input cases → `ModelRun` (TinyLite + TinyCore);
+/// - a `FrontEndImage` (it starts with "TMFE") and float32 samples → `FrontEndRun` (TinyDSP);
+/// - a `SensorWindowImage` ("TMSW") and float32 windows → `SensorWindowRun` (TinyDSP).
+/// Each prints, one line each, what Embedded/check.sh compares with the host and records.
+/// Exit status 0 on success, 2 when the blob or its data are refused (3: a fault or trap, 4: out
+/// of memory, from the board code).
 @main struct Firmware {
     static func main() {
-        let loadStart = board_instructions()
-        let (interpreter, operatorNames) = load()
-        print("load instructions \(board_instructions() - loadStart)")
-        let graph = interpreter.graph
-        if firmware_input_size() == 0 {
-            interpreter.invoke()
-            print("smoke run done")
-            board_exit(0)
-        }
-        guard graph.inputs.count == 1, graph.outputs.count == 1 else {
-            print("firmware: error: the harness runs models with one input and one output")
-            board_exit(2)
-        }
-        let inputBytes = graph.tensors[graph.inputs[0]].byteCount
-        let outputBytes = graph.tensors[graph.outputs[0]].byteCount
-        let inputSize = Int(firmware_input_size())
-        print("io \(inputBytes) \(outputBytes)")
-        guard inputBytes > 0, inputSize > 0, inputSize % inputBytes == 0 else {
-            print("firmware: error: \(inputSize) input bytes are not whole cases of \(inputBytes) bytes")
-            board_exit(2)
-        }
-        let input = interpreter.tensorData(graph.inputs[0])
-        let output = UnsafeRawBufferPointer(start: interpreter.tensorData(graph.outputs[0]), count: outputBytes)
-        for c in 0 ..< inputSize / inputBytes {
-            input.copyMemory(from: firmware_input() + c * inputBytes, byteCount: inputBytes)
-            let start = board_instructions()
-            interpreter.invoke()
-            let instructions = board_instructions() - start
-            print("case \(c) instructions \(instructions) output ", terminator: "")
-            printHex(output)
-        }
-        input.copyMemory(from: firmware_input(), byteCount: inputBytes)
-        for k in 0 ..< graph.operators.count {
-            let start = board_instructions()
-            interpreter.evaluate(operatorAt: k)
-            print("operator \(k) \(operatorNames[k]) instructions \(board_instructions() - start)")
-        }
-        print("arena \(interpreter.plan.arenaBytes) heap \(board_heap_peak()) stack \(board_stack_peak())")
-        board_exit(0)
+        let blob = UnsafeRawBufferPointer(start: firmware_model(), count: Int(firmware_model_size()))
+        if starts(blob, with: FrontEndImage.magic) { FrontEndRun.run(image: blob) }
+        if starts(blob, with: SensorWindowImage.magic) { SensorWindowRun.run(image: blob) }
+        ModelRun.run(model: blob)
     }
 
-    /// Parses the linked-in .tflite where it lies (flash) and prepares the interpreter; RAM then
-    /// holds the constants once. Exits with status 2 when the model does not load.
-    static func load() -> (Interpreter, [String]) {
-        let bytes = UnsafeRawBufferPointer(start: firmware_model(), count: Int(firmware_model_size()))
-        do {
-            let model = try loadLiteModel(bytes, math: .portable)
-            return (Interpreter(graph: model.graph), model.operatorNames)
-        } catch {
-            print("firmware: error: the model does not load (\(LoadFailure(error).name))")
-            board_exit(2)
-        }
+    static func starts(_ blob: UnsafeRawBufferPointer, with magic: [UInt8]) -> Bool {
+        blob.count >= magic.count && magic.indices.allSatisfy { blob[$0] == magic[$0] }
     }
 
     /// Lower-case hex of `bytes`, then a newline.

@@ -1,6 +1,7 @@
 import TinyDSP
 
-/// The host feature extractor for one `FeatureSpec`: FFTW-backed, streaming (push samples, pop
+/// The host feature extractor for one `FeatureSpec`: FFTW-backed (or, with `fft: .portable`, the
+/// device's `PortableRealFFT`, for features equal to a device's bit for bit), streaming (push samples, pop
 /// model inputs; frames are computed once and reused across overlapping inputs) and whole-clip
 /// (pad/crop to the spec's clip, one input) — both through the same `StreamingFrontEnd`, so they
 /// give bit-identical numbers.
@@ -10,15 +11,15 @@ import TinyDSP
 /// Not thread-safe: one extractor per thread (each owns its FFTW plan and buffers).
 public final class FeatureExtractor {
     public let spec: FeatureSpec
-    public let frontEnd: StreamingFrontEnd<FFTWRealFFT>
+    public let frontEnd: StreamingFrontEnd<FeatureFFT>
     private let pending: SampleQueue
     private let zeros: [Float]
 
     /// `inputStride`: frames between the starts of consecutive streamed inputs (1 = every hop).
-    public init(spec: FeatureSpec, inputStride: Int = 1) throws(FeatureSpecError) {
+    public init(spec: FeatureSpec, inputStride: Int = 1, fft: FeatureFFT.Backend = .fftw) throws(FeatureSpecError) {
         self.spec = spec
         do {
-            frontEnd = try StreamingFrontEnd(configuration: spec.frontEnd, fft: try FFTWRealFFT(size: spec.frontEnd.fftSize),
+            frontEnd = try StreamingFrontEnd(configuration: spec.frontEnd, fft: try FeatureFFT(fft, size: spec.frontEnd.fftSize),
                                              inputStride: inputStride)
         } catch {
             throw FeatureSpecError("feature spec '\(spec.name)': \(error.description)")

@@ -63,12 +63,18 @@ extension FeatureSpec {
             log: nil, cepstrum: nil, framesPerInput: 1),
         quantization: nil)
 
-    /// Loads `specifier`: a path to a JSON file if one exists there, else a preset name. Errors:
-    /// unreadable file, bad JSON, bad keys, unknown preset (listing the presets).
+    /// Loads `specifier`: a path to a JSON file if one exists there — a feature spec, or a
+    /// pipeline file (`pipeline.json`, any `"format"` but the spec's) holding one under
+    /// `"features"` — else a preset name. Errors: unreadable file, bad JSON, bad keys, unknown
+    /// preset (listing the presets).
     public static func load(_ specifier: String) throws(FeatureSpecError) -> FeatureSpec {
         if FileManager.default.fileExists(atPath: specifier) {
             guard let data = FileManager.default.contents(atPath: specifier) else {
                 throw FeatureSpecError("cannot read feature spec '\(specifier)'")
+            }
+            if let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+               let format = root["format"] as? String, format != Self.format, let features = root["features"] {
+                return try FeatureSpec(jsonObject: features, source: specifier, keyPath: "features")
             }
             return try FeatureSpec(jsonData: data, source: specifier)
         }

@@ -4,7 +4,7 @@ import TinyCore
 /// (SHAPE, STRIDED_SLICE, PACK, and RESHAPE/EXPAND_DIMS/SQUEEZE of constants) into constants.
 struct GraphBuilder {
     var tensors: [Tensor]
-    var constants: [UInt8]
+    var constants: ConstantData
     var operators: [Operator] = []
     var operatorInputs: [[Int]] = []
     var operatorOutputs: [[Int]] = []
@@ -12,7 +12,7 @@ struct GraphBuilder {
     var folded: [String] = []
     let math: HostMath
 
-    init(tensors: [Tensor], constants: [UInt8], math: HostMath) {
+    init(tensors: [Tensor], constants: ConstantData, math: HostMath) {
         self.tensors = tensors
         self.constants = constants
         self.math = math
@@ -173,25 +173,26 @@ struct GraphBuilder {
     /// Marks the output constant with `values` (int32) or, when nil, the input's bytes.
     mutating func fold(_ context: OperatorContext, _ r: RawOperator, values: [Int32]?) throws(GraphError) {
         let output = try context.outputID(0)
-        while constants.count % 16 != 0 { constants.append(0) }
-        let offset = constants.count
+        var bytes: [UInt8] = []
         if let values {
             if tensors[output].type != .int32 || tensors[output].elementCount != values.count {
                 throw context.fail(.shapeMismatch)
             }
             for v in values {
                 let u = UInt32(bitPattern: v)
-                constants.append(UInt8(truncatingIfNeeded: u))
-                constants.append(UInt8(truncatingIfNeeded: u >> 8))
-                constants.append(UInt8(truncatingIfNeeded: u >> 16))
-                constants.append(UInt8(truncatingIfNeeded: u >> 24))
+                bytes.append(UInt8(truncatingIfNeeded: u))
+                bytes.append(UInt8(truncatingIfNeeded: u >> 8))
+                bytes.append(UInt8(truncatingIfNeeded: u >> 16))
+                bytes.append(UInt8(truncatingIfNeeded: u >> 24))
             }
         } else {
             let input = tensors[try context.inputID(0)]
             if input.type != tensors[output].type { throw context.fail(.unsupportedType) }
-            let bytes = try context.constantBytes(input, constants)
-            constants.append(contentsOf: Array(bytes))
+            bytes = try context.withConstantBytes(input, constants) { Array($0) }
         }
+        while constants.owned.count % 16 != 0 { constants.owned.append(0) }
+        let offset = constants.owned.count
+        constants.owned.append(contentsOf: bytes)
         tensors[output].storage = .constant(offset: offset)
         folded.append(BuiltinCode.name(r.code))
     }

@@ -11,6 +11,14 @@ public struct LiteModel: Sendable {
     public var description: String
     /// Schema version of the file.
     public var version: UInt32
+
+    /// Constant bytes the graph read in place from the file (none with `.copied`).
+    public var mappedConstantBytes: Int {
+        graph.tensors.reduce(0) { if case .mapped = $1.storage { return $0 + $1.byteCount } else { return $0 } }
+    }
+
+    /// Constant bytes the graph holds in its own block (`ConstantData.owned`, with alignment padding).
+    public var copiedConstantBytes: Int { graph.constants.owned.count }
 }
 
 /// One operator as stored in the file.
@@ -33,10 +41,12 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
     return try result.get()
 }
 
-/// `loadLiteModel` over bytes in place (a model linked into flash): the file is read where it
-/// lies; only constant tensor data is copied (into `Graph.constants`). `bytes` must stay valid
-/// during the call only.
-public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath) throws(LiteError) -> LiteModel {
+/// `loadLiteModel` over bytes where they lie (a model linked into flash): the flatbuffer is parsed
+/// in place. With `constants: .copied` constant tensor data is copied into the graph and `bytes`
+/// must stay valid during the call only; with `.inPlace` the kernels read it from `bytes`, which
+/// must then outlive the graph (see `ConstantPlacement`).
+public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath,
+                          constants placement: ConstantPlacement = .copied) throws(LiteError) -> LiteModel {
     if bytes.count < 16 { throw .malformed(.tooSmall) }
     if bytes.count > 1 << 30 { throw .malformed(.tooLarge) }
     let buffer = FlatBuffer(bytes: bytes)
@@ -59,13 +69,16 @@ public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath) throw
     let tensorTables = try subgraph.tables(0)
     if tensorTables.count > 1 << 20 { throw .malformed(.tooLarge) }
     var tensors: [Tensor] = []
-    // Room for every buffer's data, its 16-byte alignment and a few folded shape constants, so
-    // the constant block is allocated once (no regrowth copies while loading).
+    // Copying: room for every buffer's data, its 16-byte alignment and a few folded shape
+    // constants, so the owned block is allocated once (no regrowth copies while loading). In place:
+    // only folded constants (and misaligned data, rare) go there.
     let padding = 256 + 16 * tensorTables.count
     var constantCapacity = padding
-    for b in buffers {
-        if let (_, count) = try b.vector(0, elementSize: 1) {
-            constantCapacity = min(constantCapacity + count, bytes.count + padding) // never above the file
+    if placement == .copied {
+        for b in buffers {
+            if let (_, count) = try b.vector(0, elementSize: 1) {
+                constantCapacity = min(constantCapacity + count, bytes.count + padding) // never above the file
+            }
         }
     }
     var constants: [UInt8] = []
@@ -125,9 +138,14 @@ public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath) throw
                 if elementType(typeCode) == nil { throw .unsupportedTensorType(tensor: index, code: typeCode) }
                 let expected = elements * type.byteWidth
                 if data.count != expected { throw .bufferSizeMismatch(tensor: index, expected: expected, actual: data.count) }
-                while constants.count % 16 != 0 { constants.append(0) }
-                storage = .constant(offset: constants.count)
-                constants.append(contentsOf: data)
+                let address = UInt(bitPattern: bytes.baseAddress) &+ UInt(data.startIndex)
+                if placement == .inPlace && address % UInt(type.byteWidth) == 0 {
+                    storage = .mapped(offset: data.startIndex)
+                } else {
+                    while constants.count % 16 != 0 { constants.append(0) }
+                    storage = .constant(offset: constants.count)
+                    constants.append(contentsOf: data)
+                }
             }
         }
         let name = try t.string(3) ?? ""
@@ -174,7 +192,10 @@ public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath) throw
         if referenced { throw .unsupportedTensorType(tensor: i, code: usedTypes[i]) }
     }
 
-    var builder = GraphBuilder(tensors: tensors, constants: constants, math: math)
+    var builder = GraphBuilder(tensors: tensors,
+                               constants: ConstantData(owned: constants, mapped: placement == .inPlace ? bytes : UnsafeRawBufferPointer(start: nil, count: 0)),
+                               math: math)
+    constants = []  // the builder's copy is the only one (folding appends without a copy-on-write)
     for r in raw {
         do {
             try builder.add(r)

@@ -2,34 +2,64 @@ import ArgumentParser
 import Foundation
 import TinyBoards
 import TinyCLI
+import TinyDSP
+import TinyFeatures
 import TinyRuntime
 
 /// `tinyml export --target c --model M.tflite | --pipeline NAME [--board B] --out DIR [--name N]`:
 /// writes a self-contained C99 library (const weights and quantization parameters, precomputed
 /// tables, the kernels the model uses, a static arena, `<name>_invoke`) with an ESP-IDF component
 /// CMakeLists.txt and a README. A model with unsupported operators fails with the full list.
+///
+/// `tinyml export --target frontend --spec SPEC --out FILE`: writes the feature front end of SPEC
+/// (a feature spec JSON, a pipeline.json holding one, or a preset) as a `TinyDSP.FrontEndImage`,
+/// the binary a device links beside the .tflite and reads with `FrontEndImage(bytes:)`; a
+/// sensor-window spec (motion pipelines) as a `TinyDSP.SensorWindowImage`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a model as a self-contained C99 library (ESP32-S3 / any board without Swift).")
+        abstract: "Export a model as a self-contained C99 library (ESP32-S3 / any board without Swift), or a feature front end as a device image.")
 
-    enum Target: String, ExpressibleByArgument { case c }
+    enum Target: String, ExpressibleByArgument { case c, frontend }
 
-    @Option(help: "Export target (only 'c').") var target: Target
+    @Option(help: "Export target: 'c' (a model as a C99 library) or 'frontend' (a feature spec as a FrontEndImage file).") var target: Target
+    @Option(help: "With --target frontend: the feature spec (JSON, pipeline.json or preset).") var spec: String?
     @Option(help: "The .tflite model.") var model: String?
     @Option(help: "Export the model a pipeline's deployment configs name.") var pipeline: String?
     @Option(help: "With --pipeline: the board whose config names the model (needed when boards differ).") var board: String?
-    @Option(help: "Output directory.") var out: String
+    @Option(help: "Output directory (--target c) or file (--target frontend).") var out: String
     @Option(help: "C symbol prefix (default: from the model file name).") var name: String?
     @Option(help: "Checkout root for --pipeline (default: found from the current directory).") var root: String?
 
     func validate() throws {
+        if target == .frontend {
+            if spec == nil || model != nil || pipeline != nil || board != nil || name != nil {
+                throw ValidationError("--target frontend takes --spec and --out only")
+            }
+            return
+        }
+        if spec != nil { throw ValidationError("--spec goes with --target frontend") }
         if (model == nil) == (pipeline == nil) { throw ValidationError("give exactly one of --model and --pipeline") }
         if board != nil && pipeline == nil { throw ValidationError("--board goes with --pipeline") }
     }
 
     func run() throws {
         withToolErrors("tinyml export") {
+            if target == .frontend, let spec {
+                if let sensor = try SensorFeaturesJob.load(spec)?.spec {
+                    guard let q = sensor.quantization else { throw ToolError("sensor spec '\(sensor.name)' has no quantization") }
+                    let bytes = SensorWindowImage(channelCount: sensor.channelCount, windowLength: sensor.windowLength,
+                                                  quantization: q).encoded()
+                    try Data(bytes).write(to: URL(fileURLWithPath: out))
+                    print("wrote \(out): sensor window '\(sensor.name)', \(bytes.count) B")
+                    return
+                }
+                let loaded = try FeatureSpec.load(spec)
+                let bytes = FrontEndImage(configuration: loaded.frontEnd, quantization: loaded.quantization).encoded()
+                try Data(bytes).write(to: URL(fileURLWithPath: out))
+                print("wrote \(out): front end '\(loaded.name)', \(bytes.count) B")
+                return
+            }
             let path = try model ?? resolvePipelineModel()
             let loaded = try Model(contentsOf: path)
             let library = try CExporter.export(model: loaded, name: name)

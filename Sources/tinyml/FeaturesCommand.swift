@@ -4,9 +4,11 @@ import TinyCLI
 import TinyFeatures
 import TinyIO
 
-/// `tinyml features SPEC (--manifest FILE [--split S] [--label L] | FILE...) --out OUT.npz`:
-/// runs a feature spec (a JSON path or a preset name) over audio files and writes what training
-/// scripts read, so training and device features cannot drift.
+/// `tinyml features SPEC (--manifest FILE [--split S] [--label L] | FILE...) --out OUT.npz [--fft portable]`:
+/// runs a feature spec (a JSON path — a spec or a pipeline.json holding one — or a preset name)
+/// over audio files and writes what training scripts read, so training and device features cannot
+/// drift. `--fft portable` runs the firmware's FFT (`PortableRealFFT`) instead of FFTW, giving the
+/// device's features bit for bit (Embedded/check.sh compares them).
 ///
 /// `.npz` members (`numpy.load(OUT)`):
 /// - `x`: `(N, framesPerInput, rowWidth)` int8 (the spec's quantisation), or float32 with `--float`;
@@ -22,7 +24,7 @@ struct FeaturesCommand: ParsableCommand {
         commandName: "features",
         abstract: "Extract model-input features (int8 or float) from audio files into an .npz.")
 
-    @Argument(help: "A feature spec: path to a JSON file, or a preset (\(FeatureSpec.presetNames.joined(separator: ", "))).")
+    @Argument(help: "A feature spec: path to a JSON file (a spec or a pipeline.json), or a preset (\(FeatureSpec.presetNames.joined(separator: ", "))).")
     var spec: String
     @Argument(help: "Audio files (when no --manifest is given).") var files: [String] = []
     @Option(help: "A dataset manifest (CSV with file,label,split columns).") var manifest: String?
@@ -33,6 +35,8 @@ struct FeaturesCommand: ParsableCommand {
     @Flag(name: .customLong("float"), help: "Write float32 features instead of the spec's int8.") var writeFloat = false
     @Option(help: "Cut every window of each file, one every SECONDS (a multiple of the spec's hop).")
     var windowHop: Double?
+    @Option(help: "FFT: fftw (default) or portable (TinyDSP's PortableRealFFT, what the firmware runs: features equal a device's bit for bit).")
+    var fft: FeatureFFT.Backend = .fftw
     @Flag(help: "Print the summary as a JSON object.") var json = false
 
     func run() throws {
@@ -45,7 +49,7 @@ struct FeaturesCommand: ParsableCommand {
             guard out.hasSuffix(".npz") || out.hasSuffix(".npy") else { throw ToolError("--out must end in .npz or .npy (got '\(out)')") }
             let jobs = try inputs()
             let stride = try windowStride(featureSpec)
-            let extractor = try FeatureExtractor(spec: featureSpec, inputStride: stride ?? 1)
+            let extractor = try FeatureExtractor(spec: featureSpec, inputStride: stride ?? 1, fft: fft)
             var x: [Float] = []
             var y: [Int] = [], names: [String] = [], starts: [Int] = []
             let progress = ProgressBar(total: jobs.items.count, label: "features")
@@ -135,3 +139,5 @@ struct FeaturesCommand: ParsableCommand {
         return Int(samples) / hop
     }
 }
+
+extension FeatureFFT.Backend: ExpressibleByArgument {}

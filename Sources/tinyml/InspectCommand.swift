@@ -44,7 +44,7 @@ struct InspectCommand: ParsableCommand {
                     }
                     let place: String
                     switch t.storage {
-                    case .constant: place = "const"
+                    case .constant, .mapped: place = "const"
                     case .activation: place = plan.offsets[i] >= 0 ? "arena@\(plan.offsets[i])" : "unused"
                     }
                     print("  \(String(i).leftPad(3)) \(t.name) \(t.shape) \(t.type.name)\(quant) \(t.byteCount) B \(place)")
@@ -52,7 +52,7 @@ struct InspectCommand: ParsableCommand {
             }
             print("MACs: \(g.multiplyAccumulates)")
             print("weight bytes: \(g.weightBytes)")
-            print("constant bytes: \(g.constants.count) (weights, biases and other constant tensors in one block, read in place by the kernels)")
+            print("constant bytes: \(g.constants.owned.count) (weights, biases and other constant tensors in one block, read in place by the kernels; a device reads them from the .tflite in flash instead)")
             print("persistent bytes: \(g.persistentBytes) (per output channel: bias with the input offset folded in, multiplier, shifts; 16 B each, kept with the prepared model outside the arena)")
             let activations = g.planArena(includeScratch: false)
             let bound = activations.lowerBound

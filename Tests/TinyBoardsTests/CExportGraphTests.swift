@@ -28,7 +28,7 @@ import TinyTestSupport
             .dequantize(try DequantizeInt8(context: context(2, 2, 3))),
         ]
         return Graph(tensors: tensors, operators: ops, operatorInputs: [[0], [1], [2]], operatorOutputs: [[1], [2], [3]],
-                     inputs: [0], outputs: [3], constants: [])
+                     inputs: [0], outputs: [3], constants: ConstantData())
     }
 
     @Test(.enabled(if: CHarness.compiler != nil, "no gcc on this machine"))

@@ -24,7 +24,7 @@ import TinyTestSupport
         #expect(f.sha256 == "aeea436800704fce17b17292e4412630ad856e9d777c044c64ef748a880bd0ae") // SOURCE.md
         let model = try Model(contentsOf: path)
         #expect(f.arenaBytes == model.arenaPlan.arenaBytes && f.cArenaBytes == 16_000)
-        #expect(f.constantBytes == model.graph.constants.count && f.persistentBytes == model.graph.persistentBytes)
+        #expect(f.constantBytes == model.graph.constants.owned.count && f.persistentBytes == model.graph.persistentBytes)
         // DESIGN.md §5: DS-CNN is about 2.66 M MACs and 22.6 K weights.
         #expect(abs(Double(f.multiplyAccumulates) - 2.66e6) < 0.05e6)
         #expect(f.cConstantBytes > model.graph.weightBytes)

@@ -138,11 +138,25 @@ void free(void *p) {
     }
 }
 
+/// Blocks are 16-byte aligned; a larger power-of-two alignment (TinyDSP's FFT buffers ask for 64)
+/// over-allocates by `alignment`, then splits off the leading gap as a header-only block and frees it.
 int posix_memalign(void **out, size_t alignment, size_t size) {
-    if (alignment > 16) return 12; // ENOMEM: nothing in the firmware asks for more
-    void *p = malloc(size);
-    if (!p) return 12;
-    *out = p;
+    if (alignment == 0 || (alignment & (alignment - 1))) return 22; // EINVAL
+    if (alignment <= 16) {
+        *out = malloc(size);
+        return 0;
+    }
+    char *p = malloc(size + alignment);
+    uintptr_t aligned = ((uintptr_t)p + alignment - 1) & ~(uintptr_t)(alignment - 1);
+    if (aligned != (uintptr_t)p) {
+        FreeBlock *b = (FreeBlock *)(p - HEADER);
+        size_t gap = aligned - (uintptr_t)p;              // a multiple of 16, at least 16
+        FreeBlock *rest = (FreeBlock *)(aligned - HEADER);
+        rest->size = b->size - gap;
+        b->size = gap;
+        free(p);
+    }
+    *out = (void *)aligned;
     return 0;
 }
 

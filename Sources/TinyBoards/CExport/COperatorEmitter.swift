@@ -34,11 +34,11 @@ struct COperatorEmitter {
             let offset = plan.offsets[id]
             if offset < 0 { throw CExportError("tensor \(id) '\(t.name)' has no arena slot") }
             return "(\(mutable ? "" : "const ")\(type) *)&arena.bytes[\(offset)]"
-        case .constant(let offset):
+        case .constant, .mapped:
             if mutable { throw CExportError("operator writes constant tensor \(id) '\(t.name)'") }
             let name = "tensor\(id)"
             if emittedTensors.insert(id).inserted {
-                let bytes = Array(graph.constants[offset ..< offset + t.byteCount])
+                let bytes = graph.constantBytes(id)
                 declarations.append("/* constant tensor \(id) '\(t.name)' \(t.shape) */\n"
                     + CLiteral.array(type, name, try CExporter.literals(bytes, type: t.type)))
                 constantBytes += bytes.count

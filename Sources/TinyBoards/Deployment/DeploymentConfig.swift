@@ -14,11 +14,12 @@ public struct DeploymentConfig: Sendable {
         public let bytes: Int
     }
 
-    /// The feature front end's measured cost (`"features"` section of the measurements).
+    /// One measured part of the feature front end's cost (`"features"` section of the
+    /// measurements), e.g. per new frame, or per model input.
     public struct Frontend: Sendable {
         /// Key under `features` in the measurements file.
         public let measurement: String
-        /// Front-end calls (e.g. new feature frames) per inference.
+        /// Calls (e.g. new feature frames) per inference.
         public let callsPerInference: Int
     }
 
@@ -40,7 +41,9 @@ public struct DeploymentConfig: Sendable {
     /// Fraction of time the pipeline runs (1 = always).
     public let dutyCycle: Double
     public let buffers: [Buffer]
-    public let frontend: Frontend?
+    /// The front end's cost per inference is the sum of these parts (empty: not given). JSON: one
+    /// object, or an array of them (e.g. per-frame work × new frames + per-input work × 1).
+    public let frontend: [Frontend]
     public let reserved: Reserved?
     public let notes: String?
 
@@ -72,13 +75,17 @@ public struct DeploymentConfig: Sendable {
             buffers.append(Buffer(name: try b.string("name"), kind: kind, bytes: try b.integer("bytes", minimum: 1)))
         }
         self.buffers = buffers
-        if let f = try o.optionalObject("frontend") {
-            try f.rejectUnknownKeys(["measurement", "calls_per_inference"])
-            frontend = Frontend(measurement: try f.string("measurement"),
-                                callsPerInference: try f.integer("calls_per_inference", minimum: 1))
-        } else {
-            frontend = nil
+        var parts: [JSONObject] = []
+        if o.has("frontend") {
+            if let list = try? o.objects("frontend", allowEmpty: false) { parts = list } else { parts = [try o.object("frontend")] }
         }
+        var frontend: [Frontend] = []
+        for f in parts {
+            try f.rejectUnknownKeys(["measurement", "calls_per_inference"])
+            frontend.append(Frontend(measurement: try f.string("measurement"),
+                                     callsPerInference: try f.integer("calls_per_inference", minimum: 1)))
+        }
+        self.frontend = frontend
         if let r = try o.optionalObject("reserved") {
             try r.rejectUnknownKeys(["flash_bytes", "ram_bytes", "reason"])
             reserved = Reserved(flashBytes: try r.integer("flash_bytes"), ramBytes: try r.integer("ram_bytes"),

@@ -24,11 +24,15 @@ public struct CoreMeasurement: Sendable, Equatable {
     public var arenaInBss: Bool?
     /// Instructions to load and prepare the model at boot (parse, plan, precompute).
     public var loadInstructions: Int?
+    /// Constant bytes the firmware reads where they lie in the linked .tflite (flash), and those it
+    /// copied to RAM (counted in `heapBytes`).
+    public var constantsInPlaceBytes: Int?
+    public var constantsCopiedBytes: Int?
 
     public init(qemuMachine: String? = nil, instructionsPerInference: Int? = nil, textBytes: Int? = nil,
                 rodataBytes: Int? = nil, dataBytes: Int? = nil, bssBytes: Int? = nil, stackBytes: Int? = nil,
                 arenaBytes: Int? = nil, heapBytes: Int? = nil, modelRodataBytes: Int? = nil, arenaInBss: Bool? = nil,
-                loadInstructions: Int? = nil) {
+                loadInstructions: Int? = nil, constantsInPlaceBytes: Int? = nil, constantsCopiedBytes: Int? = nil) {
         self.qemuMachine = qemuMachine
         self.instructionsPerInference = instructionsPerInference
         self.textBytes = textBytes
@@ -41,6 +45,8 @@ public struct CoreMeasurement: Sendable, Equatable {
         self.modelRodataBytes = modelRodataBytes
         self.arenaInBss = arenaInBss
         self.loadInstructions = loadInstructions
+        self.constantsInPlaceBytes = constantsInPlaceBytes
+        self.constantsCopiedBytes = constantsCopiedBytes
     }
 
     init(json o: JSONObject) throws(ConfigError) {
@@ -52,7 +58,9 @@ public struct CoreMeasurement: Sendable, Equatable {
                   heapBytes: try o.optionalInteger("heap_bytes"),
                   modelRodataBytes: try o.optionalInteger("model_rodata_bytes"),
                   arenaInBss: o.has("arena_in_bss") ? try o.bool("arena_in_bss") : nil,
-                  loadInstructions: try o.optionalInteger("load_instructions"))
+                  loadInstructions: try o.optionalInteger("load_instructions"),
+                  constantsInPlaceBytes: try o.optionalInteger("constants_in_place_bytes"),
+                  constantsCopiedBytes: try o.optionalInteger("constants_copied_bytes"))
     }
 }
 
@@ -74,6 +82,9 @@ public struct ModelMeasurements: Sendable {
 public struct Measurements: Sendable {
     public private(set) var models: [String: ModelMeasurements] = [:]
     public private(set) var features: [String: [String: Int]] = [:]
+    /// `features.<key>.cores.<core>.heap_bytes`: the measured heap peak of the front end's own
+    /// firmware run (its state and buffers), when recorded.
+    public private(set) var featureHeapBytes: [String: [String: Int]] = [:]
     /// Files that were read, and those that did not exist.
     public private(set) var filesRead: [String] = []
     public private(set) var filesMissing: [String] = []
@@ -119,6 +130,7 @@ public struct Measurements: Sendable {
                 guard let coreMap = try entry.optionalObject("cores") else { continue }
                 for (core, m) in try coreMap.objectMembers() {
                     if let n = try m.optionalInteger("instructions_per_call", minimum: 1) { self.features[key, default: [:]][core] = n }
+                    if let n = try m.optionalInteger("heap_bytes") { self.featureHeapBytes[key, default: [:]][core] = n }
                 }
             }
         }

@@ -6,7 +6,8 @@ import TinyRuntime
 public struct ModelFootprint: Sendable {
     /// sha256 of the .tflite file (lower-case hex).
     public let sha256: String
-    /// Constant data the core keeps: weights, biases and constant tensors (`Graph.constants`).
+    /// Constant data the core keeps: weights, biases and constant tensors (`Graph.constants.owned`
+    /// of the host's copying load, with 16-byte alignment padding).
     public let constantBytes: Int
     /// Arena of the Swift core: activations plus kernel scratch (`Graph.planArena()`).
     public let arenaBytes: Int
@@ -40,7 +41,7 @@ public struct ModelFootprint: Sendable {
         let library: CLibrary
         do { library = try CExporter.export(model: model, name: "footprint") } catch { throw ConfigError("\(path): \(error)") }
         let graph = model.graph
-        self.init(sha256: SHA256.hex(bytes), constantBytes: graph.constants.count, arenaBytes: graph.planArena().arenaBytes,
+        self.init(sha256: SHA256.hex(bytes), constantBytes: graph.constants.owned.count, arenaBytes: graph.planArena().arenaBytes,
                   persistentBytes: graph.persistentBytes, cArenaBytes: library.arenaBytes,
                   cConstantBytes: library.constantBytes, multiplyAccumulates: graph.multiplyAccumulates)
     }

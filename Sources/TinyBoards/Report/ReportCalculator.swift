@@ -8,13 +8,16 @@ import Foundation
 ///         .text + .rodata + .data, less `model_rodata_bytes`).
 ///         A firmware that links the model into .rodata reports it (`model_rodata_bytes`, or the
 ///         model-level `model_bytes` of the linked .tflite): that part is the model item instead.
-/// RAM   = (measured heap peak, which holds the arena, per-channel data and model copies of the
-///         Swift firmware; or, unmeasured, arena + persistent per-channel data from the planner —
-///         the C export keeps per-channel data in flash) + pipeline buffers (config) + stack
-///         (measured) + firmware statics (.data + .bss, less the arena when `arena_in_bss`)
-///         [+ code and constants when the board executes from RAM].
-/// Latency = (instructions per inference + front-end instructions) × CPI / clock, with the CPI
-///         range giving the low/high bounds; real time needs latency (nominal) <= stride.
+/// RAM   = (measured heap peak, which holds the arena, per-channel data, the graph and whatever the
+///         Swift firmware copied of the model (it reads the weights in flash); or, unmeasured, arena
+///         + persistent per-channel data from the planner — the C export keeps per-channel data in
+///         flash) + the front end's measured heap peak (its own firmware run, the largest of its
+///         parts) + pipeline buffers (config) + stack (measured) + firmware statics (.data + .bss,
+///         less the arena when `arena_in_bss`) [+ code and constants when the board executes from
+///         RAM]. The two heap peaks are added: an upper bound of the combined firmware's peak.
+/// Latency = (instructions per inference + Σ front-end part instructions per call × calls) × CPI
+///         / clock, with the CPI range giving the low/high bounds; real time needs latency
+///         (nominal) <= stride.
 public enum ReportCalculator {
     public static func report(profile: BoardProfile, config: DeploymentConfig, footprint: ModelFootprint,
                               measurements: Measurements) -> DeploymentReport {
@@ -58,23 +61,56 @@ public enum ReportCalculator {
         let flash = DeploymentReport.Budget(items: [constants, codeItem], available: profile.flashBytes.value - flashReserved,
                                             capacity: profile.flashBytes.value, reserved: flashReserved)
 
+        // The front end: each part's measured count per call (× calls), and the heap its own
+        // firmware run peaked at, from the model's count core first, then the profile's others.
+        var frontend: Int?
+        var frontendHeap: (bytes: Int, core: String)?
+        var parts: [String] = []
+        let frontendCores = (countSource.map { [$0.core] } ?? []) + profile.latency.map(\.core)
+        for f in config.frontend {
+            if let core = frontendCores.first(where: { measurements.features[f.measurement]?[$0] != nil }),
+               let perCall = measurements.features[f.measurement]?[core] {
+                frontend = (frontend ?? 0) + perCall * f.callsPerInference
+                parts.append("\(f.measurement) \(ReportText.grouped(perCall)) × \(f.callsPerInference)")
+                if core != countSource?.core { notes.append("front-end count '\(f.measurement)' taken from \(core)") }
+                if let h = measurements.featureHeapBytes[f.measurement]?[core], h > (frontendHeap?.bytes ?? -1) {
+                    frontendHeap = (h, core)
+                }
+            } else {
+                missing.append("front-end measurement '\(f.measurement)' on \(Array(Set(frontendCores)).sorted().joined(separator: " or "))")
+            }
+        }
+        if config.frontend.isEmpty {
+            notes.append("latency covers the model only (the config names no front-end measurement)")
+        } else if !parts.isEmpty {
+            notes.append("front end per inference: " + parts.joined(separator: " + ") + " instructions")
+        }
+
         // RAM. A measured heap peak already holds what the Swift firmware allocates at run time
-        // (arena, per-channel data, the graph and any copies of the model), so those are not added.
+        // (arena, per-channel data, the graph and any copies of model data), so those are not added.
         let arena = isC ? footprint.cArenaBytes : footprint.arenaBytes
         let heap = isC ? nil : sizes?.heapBytes
         var ramItems: [DeploymentReport.Item] = []
         if let heap {
-            ramItems.append(.init(label: "heap peak (arena, per-channel data, graph and model copies)", bytes: heap,
+            ramItems.append(.init(label: "heap peak (arena, per-channel data, graph, load-time copies)", bytes: heap,
                                   origin: sizeOrigin))
+            var copied = ""
+            if let c = sizes?.constantsCopiedBytes, let m = sizes?.constantsInPlaceBytes {
+                copied = "; the firmware reads \(ReportText.grouped(m)) B of constants in flash and copied \(ReportText.grouped(c)) B"
+            }
             notes.append("the measured heap holds the arena (\(ReportText.grouped(arena)) B) and the per-channel data "
                 + "(\(ReportText.grouped(footprint.persistentBytes)) B); the rest of its \(ReportText.grouped(heap)) B is "
-                + "the graph and the model copies the firmware makes")
+                + "the graph and what loading allocates" + copied)
         } else {
             ramItems.append(.init(label: "arena", bytes: arena, origin: isC ? "planner (activations)" : "planner"))
             if !isC {
                 ramItems.append(.init(label: "persistent per-channel data", bytes: footprint.persistentBytes, origin: "planner"))
                 if sizes != nil { notes.append("the firmware reports no heap_bytes: run-time allocations beyond the arena are not included") }
             }
+        }
+        if let h = frontendHeap {
+            ramItems.append(.init(label: "front-end heap peak (its state, frame ring, FFT and feature buffers)", bytes: h.bytes,
+                                  origin: "measured \(h.core)"))
         }
         for b in config.buffers { ramItems.append(.init(label: "\(b.kind.rawValue) buffer: \(b.name)", bytes: b.bytes, origin: "config")) }
         ramItems.append(.init(label: "stack", bytes: sizes?.stackBytes, origin: sizeOrigin))
@@ -115,20 +151,6 @@ public enum ReportCalculator {
 
         // Latency and real time.
         var latency: DeploymentReport.Latency?
-        var frontend: Int?
-        if let f = config.frontend {
-            // The model's count source first, then the profile's other cores in order.
-            let cores = (countSource.map { [$0.core] } ?? []) + profile.latency.map(\.core)
-            if let core = cores.first(where: { measurements.features[f.measurement]?[$0] != nil }),
-               let perCall = measurements.features[f.measurement]?[core] {
-                frontend = perCall * f.callsPerInference
-                if core != countSource?.core { notes.append("front-end count taken from \(core)") }
-            } else {
-                missing.append("front-end measurement '\(f.measurement)' on \(Array(Set(cores)).sorted().joined(separator: " or "))")
-            }
-        } else {
-            notes.append("latency covers the model only (the config names no front-end measurement)")
-        }
         if let source = countSource, let instructions = entry?.cores[source.core]?.instructionsPerInference {
             latency = DeploymentReport.Latency(
                 instructions: instructions, core: source.core, estimate: source.estimate,

@@ -1,5 +1,5 @@
 /// A prepared int8 graph: tensors, operators in execution order with their tensor ids, graph
-/// inputs/outputs and the constant bytes. Built by a model reader (TinyLite) or by hand.
+/// inputs/outputs and where the constant bytes are. Built by a model reader (TinyLite) or by hand.
 public struct Graph: Sendable {
     public var tensors: [Tensor]
     public var operators: [Operator]
@@ -8,11 +8,11 @@ public struct Graph: Sendable {
     public var operatorOutputs: [[Int]]
     public var inputs: [Int]
     public var outputs: [Int]
-    /// Constant tensor bytes; `TensorStorage.constant(offset)` points in here.
-    public var constants: [UInt8]
+    /// Constant tensor bytes: owned, or read in place from the model (see `ConstantData`).
+    public var constants: ConstantData
 
     public init(tensors: [Tensor], operators: [Operator], operatorInputs: [[Int]], operatorOutputs: [[Int]],
-                inputs: [Int], outputs: [Int], constants: [UInt8]) {
+                inputs: [Int], outputs: [Int], constants: ConstantData) {
         self.tensors = tensors
         self.operators = operators
         self.operatorInputs = operatorInputs
@@ -29,8 +29,9 @@ public struct Graph: Sendable {
     /// What a prepared model occupies, and where it is counted:
     /// - arena (`ArenaPlan.arenaBytes`): run-time tensors (activations, graph inputs and outputs)
     ///   and kernel scratch (im2col patches, depthwise accumulators), reused across operators;
-    /// - constants (`constants.count`): weights, biases and other constant tensors, one block
-    ///   that the kernels read in place (`weightBytes` is the filter part of it);
+    /// - constants: weights, biases and other constant tensors, which the kernels read where they
+    ///   are — in the graph's own block (`constants.owned`, RAM) or, for a model read in place, in
+    ///   the model bytes (`constants.mapped`, flash on a device); `weightBytes` is the filter part;
     /// - persistent (`persistentBytes`): per-output-channel requantization data computed at
     ///   prepare time (bias with the input offset folded in, multiplier, shifts: 16 B a channel);
     /// - plus small per-operator descriptors (shapes, offsets, 256-entry SOFTMAX/LOGISTIC/TANH

@@ -1,15 +1,15 @@
 /// Runs a `Graph` over one statically planned arena. All memory (arena, tensor pointer table) is
-/// allocated once in `init`; `invoke` allocates nothing. Constant tensors are read in place from
-/// the graph's `constants` storage (no copy: on a device the weights exist once in RAM); their
-/// pointers are re-bound to that storage before every run, so nothing relies on an array address
-/// outside `withUnsafeBytes`.
+/// allocated once in `init`; `invoke` allocates nothing. Constant tensors are read in place, never
+/// copied: mapped constants (a model read in place, e.g. from flash) at their fixed addresses,
+/// bound once in `init`; owned constants (`graph.constants.owned`) re-bound to the array's storage
+/// before every run, so nothing relies on an array address outside `withUnsafeBytes`.
 public final class Interpreter {
     public let graph: Graph
     public let plan: ArenaPlan
     private let arena: UnsafeMutableRawPointer
     private let pointers: UnsafeMutablePointer<UnsafeMutableRawPointer>
-    /// (tensor id, byte offset in `graph.constants`) of every constant tensor.
-    private let constantOffsets: [(id: Int, offset: Int)]
+    /// (tensor id, byte offset in `graph.constants.owned`) of every owned constant tensor.
+    private let ownedOffsets: [(id: Int, offset: Int)]
     private var boundConstants: UnsafeRawPointer?
 
     public init(graph: Graph) {
@@ -20,14 +20,16 @@ public final class Interpreter {
         let count = max(graph.tensors.count, 1)
         pointers = UnsafeMutablePointer<UnsafeMutableRawPointer>.allocate(capacity: count)
         pointers.initialize(repeating: arena, count: count)
-        var constants: [(id: Int, offset: Int)] = []
+        var owned: [(id: Int, offset: Int)] = []
         for (i, t) in graph.tensors.enumerated() {
             switch t.storage {
-            case .constant(let offset): constants.append((i, offset))
+            case .constant(let offset): owned.append((i, offset))
+            case .mapped(let offset):
+                if let base = graph.constants.mapped.baseAddress { pointers[i] = UnsafeMutableRawPointer(mutating: base + offset) }
             case .activation: if plan.offsets[i] >= 0 { pointers[i] = arena + plan.offsets[i] }
             }
         }
-        constantOffsets = constants
+        ownedOffsets = owned
     }
 
     deinit {
@@ -35,13 +37,13 @@ public final class Interpreter {
         pointers.deallocate()
     }
 
-    /// Runs `body` with the constant tensors' pointers bound to `graph.constants` (kernels only
-    /// read constants; a loader refuses operators that would write one).
+    /// Runs `body` with the owned constant tensors' pointers bound to `graph.constants.owned`
+    /// (kernels only read constants; a loader refuses operators that would write one).
     @inline(__always)
     private func withConstantsBound<R>(_ body: () -> R) -> R {
-        graph.constants.withUnsafeBytes { bytes in
+        graph.constants.owned.withUnsafeBytes { bytes in
             if let base = bytes.baseAddress, base != boundConstants {
-                for c in constantOffsets { pointers[c.id] = UnsafeMutableRawPointer(mutating: base + c.offset) }
+                for c in ownedOffsets { pointers[c.id] = UnsafeMutableRawPointer(mutating: base + c.offset) }
                 boundConstants = base
             }
             return body()
@@ -49,7 +51,7 @@ public final class Interpreter {
     }
 
     /// The bytes of tensor `id`: arena tensors for the interpreter's lifetime; constant tensors are
-    /// in `graph.constants` (read-only).
+    /// where the graph keeps them (read-only).
     public func tensorData(_ id: Int) -> UnsafeMutableRawPointer { withConstantsBound { pointers[id] } }
 
     /// Runs operator `index` alone (per-layer profiling and debugging); operators must still be run

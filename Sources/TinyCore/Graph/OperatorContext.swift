@@ -62,36 +62,33 @@ public struct OperatorContext {
         return t
     }
 
-    /// Reads a constant tensor's bytes from `constants`.
-    public func constantBytes(_ t: Tensor, _ constants: [UInt8]) throws(GraphError) -> ArraySlice<UInt8> {
-        guard case .constant(let offset) = t.storage else { throw fail(.notConstant) }
-        let count = t.byteCount
-        if offset < 0 || count < 0 || offset > constants.count - count { throw fail(.tooLarge) }
-        return constants[offset ..< offset + count]
+    /// Calls `body` with a constant tensor's bytes, wherever they are (`ConstantData`).
+    public func withConstantBytes<R>(_ t: Tensor, _ constants: ConstantData,
+                                     _ body: (UnsafeRawBufferPointer) -> R) throws(GraphError) -> R {
+        if !t.isConstant { throw fail(.notConstant) }
+        guard let result = constants.withBytes(t.storage, count: t.byteCount, body) else { throw fail(.tooLarge) }
+        return result
     }
 
-    /// A constant int32 tensor's values (little-endian).
-    public func constantInt32(_ t: Tensor, _ constants: [UInt8]) throws(GraphError) -> [Int32] {
-        let bytes = try constantBytes(t, constants)
-        var values: [Int32] = []
-        values.reserveCapacity(t.elementCount)
-        var i = bytes.startIndex
-        while i + 4 <= bytes.endIndex {
-            let v = UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16
-                | UInt32(bytes[i + 3]) << 24
-            values.append(Int32(bitPattern: v))
-            i += 4
+    /// A constant int32 tensor's values (little-endian; read byte by byte, so any alignment).
+    public func constantInt32(_ t: Tensor, _ constants: ConstantData) throws(GraphError) -> [Int32] {
+        try withConstantBytes(t, constants) { bytes in
+            var values: [Int32] = []
+            values.reserveCapacity(bytes.count / 4)
+            var i = 0
+            while i + 4 <= bytes.count {
+                let v = UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16
+                    | UInt32(bytes[i + 3]) << 24
+                values.append(Int32(bitPattern: v))
+                i += 4
+            }
+            return values
         }
-        return values
     }
 
     /// A constant int8 tensor's values.
-    public func constantInt8(_ t: Tensor, _ constants: [UInt8]) throws(GraphError) -> [Int8] {
-        let bytes = try constantBytes(t, constants)
-        var values: [Int8] = []
-        values.reserveCapacity(bytes.count)
-        for b in bytes { values.append(Int8(bitPattern: b)) }
-        return values
+    public func constantInt8(_ t: Tensor, _ constants: ConstantData) throws(GraphError) -> [Int8] {
+        try withConstantBytes(t, constants) { bytes in bytes.map { Int8(bitPattern: $0) } }
     }
 }
 

@@ -22,8 +22,10 @@ public struct Quantization: Equatable, Sendable {
 public enum TensorStorage: Equatable, Sendable {
     /// Computed at run time; the planner gives it an arena offset.
     case activation
-    /// Read-only data at `offset` in `Graph.constants`.
+    /// Read-only data at `offset` in the graph's owned constant block (`ConstantData.owned`).
     case constant(offset: Int)
+    /// Read-only data at `offset` in the model bytes the graph reads in place (`ConstantData.mapped`).
+    case mapped(offset: Int)
 }
 
 /// One tensor of a graph: static shape, element type, quantization and storage.
@@ -53,8 +55,8 @@ public struct Tensor: Sendable {
     public var byteCount: Int { elementCount &* type.byteWidth }
 
     public var isConstant: Bool {
-        if case .constant = storage { return true }
-        return false
+        if case .activation = storage { return false }
+        return true
     }
 
     /// Per-tensor scale (0 when unquantized).

@@ -21,7 +21,7 @@ public struct Conv2DInt8: Sendable {
     /// 1×1 filter, stride 1, no padding: dot products of pixels with OHWI rows, no patch needed.
     public let isPointwise: Bool
 
-    public init(context: OperatorContext, constants: [UInt8], options: ConvolutionOptions) throws(GraphError) {
+    public init(context: OperatorContext, constants: ConstantData, options: ConvolutionOptions) throws(GraphError) {
         try context.expect(inputs: 2, 3, outputs: 1)
         input = try context.inputID(0)
         filter = try context.inputID(1)
@@ -40,13 +40,15 @@ public struct Conv2DInt8: Sendable {
                               dilationHeight: options.dilationHeight, dilationWidth: options.dilationWidth,
                               padding: options.padding)
         if filterTensor.shape[1] * filterTensor.shape[2] * inputChannels > 1 << 24 { throw context.fail(.tooLarge) }
-        let w = try context.constantBytes(filterTensor, constants)
-        weightCount = w.count
+        weightCount = filterTensor.byteCount
         let fh = filterTensor.shape[1], fw = filterTensor.shape[2], inC = inputChannels
         let b = try loadBias(context: context, id: try context.inputID(2), channels: outputChannels, constants: constants)
-        inputOffset = -inputTensor.zeroPoint
-        let folded = foldInputOffset(weights: w, bias: b, rows: outputChannels, depth: fh * fw * inC,
-                                     inputOffset: inputOffset)
+        let offset = -inputTensor.zeroPoint
+        inputOffset = offset
+        let rows = outputChannels
+        let folded = try context.withConstantBytes(filterTensor, constants) { w in
+            foldInputOffset(weights: w, bias: b, rows: rows, depth: fh * fw * inC, inputOffset: offset)
+        }
         requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
                                                    output: outputTensor, channels: outputChannels,
                                                    quantizedDimension: 0, bias: folded)
@@ -128,7 +130,7 @@ public struct Conv2DInt8: Sendable {
 }
 
 /// Reads an optional int32 bias of `channels` values; zeros when `id` is -1.
-func loadBias(context: OperatorContext, id: Int, channels: Int, constants: [UInt8]) throws(GraphError) -> [Int32] {
+func loadBias(context: OperatorContext, id: Int, channels: Int, constants: ConstantData) throws(GraphError) -> [Int32] {
     if id < 0 { return [Int32](repeating: 0, count: channels) }
     let t = try context.tensor(id, .int32)
     if t.elementCount != channels { throw context.fail(.shapeMismatch) }

@@ -19,7 +19,7 @@ public struct DepthwiseConv2DInt8: Sendable {
 
     public var outputChannels: Int { inputChannels * depthMultiplier }
 
-    public init(context: OperatorContext, constants: [UInt8], options: ConvolutionOptions) throws(GraphError) {
+    public init(context: OperatorContext, constants: ConstantData, options: ConvolutionOptions) throws(GraphError) {
         try context.expect(inputs: 2, 3, outputs: 1)
         input = try context.inputID(0)
         filter = try context.inputID(1)
@@ -38,8 +38,7 @@ public struct DepthwiseConv2DInt8: Sendable {
                               strideHeight: options.strideHeight, strideWidth: options.strideWidth,
                               dilationHeight: options.dilationHeight, dilationWidth: options.dilationWidth,
                               padding: options.padding)
-        let w = try context.constantBytes(filterTensor, constants)
-        weightCount = w.count
+        weightCount = try context.withConstantBytes(filterTensor, constants) { $0.count }
         let bias = try loadBias(context: context, id: try context.inputID(2), channels: outC, constants: constants)
         requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
                                                    output: outputTensor, channels: outC, quantizedDimension: 3,

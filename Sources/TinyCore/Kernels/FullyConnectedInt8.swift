@@ -17,7 +17,7 @@ public struct FullyConnectedInt8: Sendable {
     /// (tensor `filter`), so the kernel keeps no copy.
     public let weightCount: Int
 
-    public init(context: OperatorContext, constants: [UInt8], activation: FusedActivation) throws(GraphError) {
+    public init(context: OperatorContext, constants: ConstantData, activation: FusedActivation) throws(GraphError) {
         try context.expect(inputs: 2, 3, outputs: 1)
         input = try context.inputID(0)
         filter = try context.inputID(1)
@@ -31,13 +31,15 @@ public struct FullyConnectedInt8: Sendable {
         if batches * accumDepth != inputTensor.elementCount || outputTensor.elementCount != batches * outputDepth {
             throw context.fail(.shapeMismatch)
         }
-        let weights = try context.constantBytes(filterTensor, constants)
-        weightCount = weights.count
+        weightCount = filterTensor.byteCount
         let bias = try loadBias(context: context, id: try context.inputID(2), channels: outputDepth, constants: constants)
-        inputOffset = -inputTensor.zeroPoint
+        let offset = -inputTensor.zeroPoint
+        inputOffset = offset
         outputOffset = outputTensor.zeroPoint
-        let folded = foldInputOffset(weights: weights, bias: bias, rows: outputDepth, depth: accumDepth,
-                                     inputOffset: inputOffset)
+        let (rows, depth) = (outputDepth, accumDepth)
+        let folded = try context.withConstantBytes(filterTensor, constants) { weights in
+            foldInputOffset(weights: weights, bias: bias, rows: rows, depth: depth, inputOffset: offset)
+        }
         requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
                                                    output: outputTensor, channels: outputDepth,
                                                    quantizedDimension: 0, bias: folded)

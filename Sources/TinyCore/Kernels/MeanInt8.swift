@@ -13,7 +13,7 @@ public struct MeanInt8: Sendable {
     public let inputZeroPoint: Int32, outputZeroPoint: Int32
     public let multiplier: QuantizedMultiplier
 
-    public init(context: OperatorContext, constants: [UInt8]) throws(GraphError) {
+    public init(context: OperatorContext, constants: ConstantData) throws(GraphError) {
         try context.expect(inputs: 2, 2, outputs: 1)
         input = try context.inputID(0)
         output = try context.outputID(0)

@@ -6,7 +6,7 @@ public struct PadInt8: Sendable {
     public let inputExtents: [Int], outputExtents: [Int], before: [Int]
     public let padValue: Int8
 
-    public init(context: OperatorContext, constants: [UInt8]) throws(GraphError) {
+    public init(context: OperatorContext, constants: ConstantData) throws(GraphError) {
         try context.expect(inputs: 2, 3, outputs: 1)
         input = try context.inputID(0)
         output = try context.outputID(0)

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TinyBoards
+import TinyTestSupport
+
+/// From the committed deployment configs and measurements (Embedded/measurements.json,
+/// Pipelines/boards/measurements-c.json): every pipeline (every directory under Pipelines/ with a
+/// pipeline.json, and the reference deployments) has a config for STM32H7 and K210, and the report
+/// proves it fits both — flash, RAM, arena region and real time, from measured model and
+/// front-end counts (nothing missing). A config grown past the board by a known number of bytes is
+/// reported as not fitting with exactly that shortfall.
+@Suite struct PipelineFitTests {
+    static let layout = ProjectLayout(root: TestPaths.repoRoot.path)
+    static let requiredBoards = ["stm32h743", "k210"]
+
+    /// Pipeline names (`Pipelines/a/b/pipeline.json` → `a-b`) of every pipeline file.
+    static let pipelines: [String] = {
+        let root = TestPaths.repoRoot.appendingPathComponent("Pipelines").path
+        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        return files.filter { $0.hasSuffix("/pipeline.json") }
+            .map { $0.dropLast("/pipeline.json".count).replacingOccurrences(of: "/", with: "-") }.sorted()
+    }()
+
+    /// The reference deployments (models in ../shared) and every pipeline, with the configs present.
+    static let deployments: [String] = Array(Set(pipelines + layout.deploymentFiles().keys)).sorted()
+
+    static func report(_ pipeline: String, _ board: String, config: DeploymentConfig? = nil) throws -> DeploymentReport {
+        let config = try config ?? layout.loadDeployment(pipeline: pipeline, board: board)
+        let measurements = try Measurements(files: layout.measurementFiles)
+        return ReportCalculator.report(profile: try BoardProfile.load(id: board, directory: layout.boardsDirectory),
+                                       config: config, footprint: try ModelFootprint(modelAt: layout.modelPath(config.model)),
+                                       measurements: measurements)
+    }
+
+    static func modelPresent(_ pipeline: String) -> Bool {
+        guard let config = try? layout.loadDeployment(pipeline: pipeline, board: "stm32h743") else { return true }
+        return FileManager.default.fileExists(atPath: layout.modelPath(config.model))
+    }
+
+    @Test func everyPipelineIsCovered() {
+        #expect(Self.pipelines.count >= 7, "pipelines found: \(Self.pipelines)")
+        for p in Self.pipelines {
+            #expect(Set(Self.requiredBoards).isSubset(of: Set(Self.layout.deploymentFiles()[p]?.keys.map { $0 } ?? [])),
+                    "\(p) lacks a config for \(Self.requiredBoards.joined(separator: " or "))")
+        }
+    }
+
+    @Test(arguments: deployments.filter(modelPresent), requiredBoards)
+    func fitsWithMeasuredNumbers(_ pipeline: String, _ board: String) throws {
+        let r = try Self.report(pipeline, board)
+        #expect(r.verdict == .fits, "\(pipeline) on \(board): \(r.problems + r.missing)")
+        #expect(r.flash.isComplete && r.ram.isComplete && r.flash.headroom >= 0 && r.ram.headroom >= 0)
+        let latency = try #require(r.latency)
+        #expect(!latency.estimate && latency.seconds <= r.strideSeconds)
+        let config = try Self.layout.loadDeployment(pipeline: pipeline, board: board)
+        #expect(!config.frontend.isEmpty, "\(pipeline): no measured front end in the \(board) config")
+        #expect((latency.frontendInstructions ?? 0) > 0)
+    }
+
+    @Test func anOversizedConfigIsShortByExactlyItsExcess() throws {
+        let (pipeline, board) = ("wildlife", "stm32h743")
+        let fitting = try Self.report(pipeline, board)
+        let excess = 12_345
+        let file = try #require(Self.layout.deploymentFiles()[pipeline]?[board])
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        var buffers = try #require(json["buffers"] as? [[String: Any]])
+        buffers.append(["name": "oversized", "kind": "work", "bytes": fitting.ram.headroom + excess])
+        json["buffers"] = buffers
+        let config = try DeploymentConfig(json: JSONObject(data: JSONSerialization.data(withJSONObject: json), file: "oversized.json"))
+        let r = try Self.report(pipeline, board, config: config)
+        #expect(r.verdict == .doesNotFit)
+        #expect(r.ram.headroom == -excess)
+        let needed = fitting.ram.used + fitting.ram.headroom + excess
+        #expect(r.problems == ["RAM short by 12,345 B (\(ReportText.grouped(needed)) B needed, \(ReportText.grouped(fitting.ram.available)) B available)"])
+    }
+}
