@@ -68,4 +68,9 @@ public struct Graph: Sendable {
     public var multiplyAccumulates: Int { operators.reduce(0) { $0 + $1.multiplyAccumulates } }
     public var persistentBytes: Int { operators.reduce(0) { $0 + $1.persistentBytes } }
     public var weightBytes: Int { operators.reduce(0) { $0 + $1.weightBytes } }
+    #if !hasFeature(Embedded)
+    /// Host builds only: bytes of SIMD-kernel working memory an interpreter allocates beside the
+    /// arena (the largest `Operator.workspaceBytes`); devices run the portable kernels, which need none.
+    public var workspaceBytes: Int { operators.reduce(0) { max($0, $1.workspaceBytes) } }
+    #endif
 }

@@ -11,6 +11,13 @@ public final class Interpreter {
     /// (tensor id, byte offset in `graph.constants.owned`) of every owned constant tensor.
     private let ownedOffsets: [(id: Int, offset: Int)]
     private var boundConstants: UnsafeRawPointer?
+    #if !hasFeature(Embedded)
+    /// Host builds only: working memory of the SIMD kernels, `graph.workspaceBytes` (the largest
+    /// operator's), allocated here beside the arena and not part of the plan.
+    private let workspace: UnsafeMutableRawPointer
+    /// Host builds only: run the portable kernels (what devices run) instead of the SIMD forms.
+    public var usesPortableKernels = false
+    #endif
 
     public init(graph: Graph) {
         self.graph = graph
@@ -30,11 +37,17 @@ public final class Interpreter {
             }
         }
         ownedOffsets = owned
+        #if !hasFeature(Embedded)
+        workspace = UnsafeMutableRawPointer.allocate(byteCount: max(graph.workspaceBytes, 64), alignment: 64)
+        #endif
     }
 
     deinit {
         arena.deallocate()
         pointers.deallocate()
+        #if !hasFeature(Embedded)
+        workspace.deallocate()
+        #endif
     }
 
     /// Runs `body` with the owned constant tensors' pointers bound to `graph.constants.owned`
@@ -58,7 +71,12 @@ public final class Interpreter {
     /// in order for results to be meaningful.
     public func evaluate(operatorAt index: Int) {
         withConstantsBound {
+            #if hasFeature(Embedded)
             graph.operators[index].evaluate(TensorMemory(base: pointers, scratch: arena + plan.scratchOffsets[index]))
+            #else
+            let memory = TensorMemory(base: pointers, scratch: arena + plan.scratchOffsets[index], workspace: workspace)
+            if usesPortableKernels { graph.operators[index].evaluatePortable(memory) } else { graph.operators[index].evaluate(memory) }
+            #endif
         }
     }
 
@@ -71,7 +89,12 @@ public final class Interpreter {
         graph.operators.withUnsafeBufferPointer { ops in
             plan.scratchOffsets.withUnsafeBufferPointer { scratch in
                 for i in 0 ..< ops.count {
+                    #if hasFeature(Embedded)
                     ops[i].evaluate(TensorMemory(base: pointers, scratch: arena + scratch[i]))
+                    #else
+                    let memory = TensorMemory(base: pointers, scratch: arena + scratch[i], workspace: workspace)
+                    if usesPortableKernels { ops[i].evaluatePortable(memory) } else { ops[i].evaluate(memory) }
+                    #endif
                 }
             }
         }

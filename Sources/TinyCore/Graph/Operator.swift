@@ -19,13 +19,20 @@ public enum Operator: Sendable {
     case requantize(RequantizeInt8)
     case dequantize(DequantizeInt8)
 
-    /// Runs the kernel on the tensors in `memory`.
+    /// Runs the kernel on the tensors in `memory` (on hosts, the SIMD forms of the convolutions
+    /// and FULLY_CONNECTED: bit-identical, see `evaluatePortable`).
     @inline(__always)
     public func evaluate(_ memory: TensorMemory) {
         switch self {
+        #if hasFeature(Embedded)
         case .conv2D(let k): k.evaluate(memory)
         case .depthwiseConv2D(let k): k.evaluate(memory)
         case .fullyConnected(let k): k.evaluate(memory)
+        #else
+        case .conv2D(let k): k.evaluateSIMD(memory)
+        case .depthwiseConv2D(let k): k.evaluateSIMD(memory)
+        case .fullyConnected(let k): k.evaluateSIMD(memory)
+        #endif
         case .averagePool2D(let k): k.evaluate(memory)
         case .maxPool2D(let k): k.evaluate(memory)
         case .softmax(let k): k.evaluate(memory)
@@ -42,6 +49,18 @@ public enum Operator: Sendable {
         case .dequantize(let k): k.evaluate(memory)
         }
     }
+
+    #if !hasFeature(Embedded)
+    /// Host builds only: runs the portable kernel, the code devices run (tests compare both forms).
+    public func evaluatePortable(_ memory: TensorMemory) {
+        switch self {
+        case .conv2D(let k): k.evaluate(memory)
+        case .depthwiseConv2D(let k): k.evaluate(memory)
+        case .fullyConnected(let k): k.evaluate(memory)
+        default: evaluate(memory)
+        }
+    }
+    #endif
 
     /// Multiply-accumulate count of one evaluation (0 for ops without MACs).
     public var multiplyAccumulates: Int {
@@ -72,6 +91,19 @@ public enum Operator: Sendable {
         default: return 0
         }
     }
+
+    #if !hasFeature(Embedded)
+    /// Host builds only: working memory of the operator's SIMD kernel (widened int16 rows, padded
+    /// depthwise input), outside the arena (`TensorMemory.workspace`).
+    public var workspaceBytes: Int {
+        switch self {
+        case .conv2D(let k): return k.workspaceBytes
+        case .depthwiseConv2D(let k): return k.workspaceBytes
+        case .fullyConnected(let k): return k.workspaceBytes
+        default: return 0
+        }
+    }
+    #endif
 
     /// Bytes of weights (filters) the operator holds.
     public var weightBytes: Int {

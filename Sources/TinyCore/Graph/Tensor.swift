@@ -71,10 +71,23 @@ public struct TensorMemory {
     /// This operator's scratch area in the arena (`Operator.scratchBytes` bytes, 16-byte aligned).
     public let scratch: UnsafeMutableRawPointer
 
+    #if hasFeature(Embedded)
     @inlinable public init(base: UnsafeMutablePointer<UnsafeMutableRawPointer>, scratch: UnsafeMutableRawPointer) {
         self.base = base
         self.scratch = scratch
     }
+    #else
+    /// Host builds only: the interpreter's working memory for the SIMD kernels
+    /// (`Operator.workspaceBytes` bytes, 64-byte aligned), outside the planned arena.
+    public let workspace: UnsafeMutableRawPointer
+
+    @inlinable public init(base: UnsafeMutablePointer<UnsafeMutableRawPointer>, scratch: UnsafeMutableRawPointer,
+                           workspace: UnsafeMutableRawPointer) {
+        self.base = base
+        self.scratch = scratch
+        self.workspace = workspace
+    }
+    #endif
 
     @inlinable @inline(__always)
     public func int8(_ id: Int) -> UnsafeMutablePointer<Int8> {

@@ -1,0 +1,44 @@
+// CONV_2D on hosts: the portable kernel's patches through `matrixMultiplyInt8SIMD` (host builds only).
+#if !hasFeature(Embedded)
+
+extension Conv2DInt8 {
+    /// Host workspace: two patches widened to int16 (`matrixMultiplyWorkspaceBytes`).
+    public var workspaceBytes: Int {
+        matrixMultiplyWorkspaceBytes(depth: window.filterHeight * window.filterWidth * inputChannels)
+    }
+
+    /// `evaluate`'s result (same patches, same exact sums) with the SIMD product: pointwise, the
+    /// input pixels are the lhs rows; otherwise two output pixels at a time gather their patches
+    /// into the arena scratch (`gatherPatch`), which the product widens into the workspace.
+    public func evaluateSIMD(_ memory: TensorMemory) {
+        let w = window
+        let inC = inputChannels, outC = outputChannels
+        let pixels = w.batches * w.outputHeight * w.outputWidth
+        let inputData = memory.int8(input)
+        let outputData = memory.int8(output)
+        let weightBase = UnsafePointer(memory.int8(filter))
+        requantization.groups.withUnsafeBufferPointer { groups in
+            let requantizer = DoubleRoundingGroupRequantizer(groups: groups.baseAddress!, count: groups.count,
+                                                             outputOffset: outputOffset, minimum: activationMin,
+                                                             maximum: activationMax)
+            if isPointwise {
+                matrixMultiplyInt8SIMD(lhs: inputData, lhsStride: inC, rows: pixels, rhs: weightBase, columns: outC,
+                                       depth: inC, output: outputData, outputStride: outC, requantizer: requantizer,
+                                       workspace: memory.workspace)
+                return
+            }
+            let patchSize = w.filterHeight * w.filterWidth * inC
+            let patches = memory.scratch.assumingMemoryBound(to: Int8.self)
+            var p = 0
+            while p < pixels {
+                let rows = min(2, pixels - p)
+                for r in 0 ..< rows { gatherPatch(pixel: p + r, from: inputData, into: patches + r * patchSize) }
+                matrixMultiplyInt8SIMD(lhs: patches, lhsStride: patchSize, rows: rows, rhs: weightBase, columns: outC,
+                                       depth: patchSize, output: outputData + p * outC, outputStride: outC,
+                                       requantizer: requantizer, workspace: memory.workspace)
+                p += rows
+            }
+        }
+    }
+}
+#endif

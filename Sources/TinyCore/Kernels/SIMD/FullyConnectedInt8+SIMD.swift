@@ -1,0 +1,23 @@
+// FULLY_CONNECTED on hosts: `matrixMultiplyInt8SIMD` with single-rounding requantization (host builds only).
+#if !hasFeature(Embedded)
+
+extension FullyConnectedInt8 {
+    /// Host workspace: two input rows widened to int16 (`matrixMultiplyWorkspaceBytes`).
+    public var workspaceBytes: Int { matrixMultiplyWorkspaceBytes(depth: accumDepth) }
+
+    /// `evaluate`'s result (same exact sums, same single rounding) with the SIMD product.
+    public func evaluateSIMD(_ memory: TensorMemory) {
+        let inputData = memory.int8(input)
+        let outputData = memory.int8(output)
+        let weightBase = UnsafePointer(memory.int8(filter))
+        requantization.withParameters { parameters in
+            let requantizer = SingleRoundingGroupRequantizer(parameters: parameters, channels: outputDepth,
+                                                             outputOffset: outputOffset, minimum: activationMin,
+                                                             maximum: activationMax)
+            matrixMultiplyInt8SIMD(lhs: inputData, lhsStride: accumDepth, rows: batches, rhs: weightBase,
+                                   columns: outputDepth, depth: accumDepth, output: outputData,
+                                   outputStride: outputDepth, requantizer: requantizer, workspace: memory.workspace)
+        }
+    }
+}
+#endif
