@@ -29,6 +29,7 @@ func widenRow(_ row: UnsafePointer<Int8>, depth: Int, into chunks: UnsafeMutable
 /// reduced by `laneSums` to one lane per column, requantized as a group. The rhs is read in
 /// place; a chunk that would end past the rhs (the last column's tail) is copied, zero-padded.
 /// Columns past `columns` in the last group reuse the last column and are not stored.
+@inline(__always)
 func matrixMultiplyInt8SIMD<R: ChannelGroupRequantizer>(
     lhs: UnsafePointer<Int8>, lhsStride: Int, rows: Int,
     rhs: UnsafePointer<Int8>, columns: Int, depth: Int,
