@@ -20,6 +20,10 @@ public struct Conv2DInt8: Sendable {
     public let weightCount: Int
     /// 1×1 filter, stride 1, no padding: dot products of pixels with OHWI rows, no patch needed.
     public let isPointwise: Bool
+    #if !hasFeature(Embedded)
+    /// Host builds only: the filter widened for the SIMD product (`evaluateSIMD`).
+    let packedFilter: PackedFilterInt16
+    #endif
 
     public init(context: OperatorContext, constants: ConstantData, options: ConvolutionOptions) throws(GraphError) {
         try context.expect(inputs: 2, 3, outputs: 1)
@@ -52,6 +56,11 @@ public struct Conv2DInt8: Sendable {
         requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
                                                    output: outputTensor, channels: outputChannels,
                                                    quantizedDimension: 0, bias: folded)
+        #if !hasFeature(Embedded)
+        packedFilter = try context.withConstantBytes(filterTensor, constants) { w in
+            PackedFilterInt16(weights: w, columns: rows, depth: fh * fw * inC)
+        }
+        #endif
         isPointwise = fh == 1 && fw == 1 && window.padTop == 0 && window.padLeft == 0
             && window.outputHeight == window.inputHeight && window.outputWidth == window.inputWidth
         outputOffset = outputTensor.zeroPoint

@@ -53,9 +53,9 @@ extension ChannelGroupRequantizer {
 /// SSE2). Saturation is monotonic, so this equals clamping the int32 values.
 @inline(__always)
 func narrowToInt8(_ v: SIMD8<Int32>, minimum: SIMD8<Int16>, maximum: SIMD8<Int16>) -> SIMD8<Int8> {
-    let narrow = SIMD8<Int16>(truncatingIfNeeded: v.clamped(lowerBound: SIMD8(repeating: -32768),
+    let narrow = truncatedToInt16(v.clamped(lowerBound: SIMD8(repeating: -32768),
                                                            upperBound: SIMD8(repeating: 32767)))
-    return SIMD8<Int8>(truncatingIfNeeded: narrow.clamped(lowerBound: minimum, upperBound: maximum))
+    return truncatedToInt8(narrow.clamped(lowerBound: minimum, upperBound: maximum))
 }
 
 /// `ChannelRequantizer` (double rounding: CONV_2D, DEPTHWISE_CONV_2D) per lane, branch-free:

@@ -16,27 +16,29 @@ extension Conv2DInt8 {
         let pixels = w.batches * w.outputHeight * w.outputWidth
         let inputData = memory.int8(input)
         let outputData = memory.int8(output)
-        let weightBase = UnsafePointer(memory.int8(filter))
-        requantization.groups.withUnsafeBufferPointer { groups in
-            let requantizer = DoubleRoundingGroupRequantizer(groups: groups.baseAddress!, count: groups.count,
-                                                             outputOffset: outputOffset, minimum: activationMin,
-                                                             maximum: activationMax)
-            if isPointwise {
-                matrixMultiplyInt8SIMD(lhs: inputData, lhsStride: inC, rows: pixels, rhs: weightBase, columns: outC,
-                                       depth: inC, output: outputData, outputStride: outC, requantizer: requantizer,
-                                       workspace: memory.workspace)
-                return
-            }
-            let patchSize = w.filterHeight * w.filterWidth * inC
-            let patches = memory.scratch.assumingMemoryBound(to: Int8.self)
-            var p = 0
-            while p < pixels {
-                let rows = min(2, pixels - p)
-                for r in 0 ..< rows { gatherPatch(pixel: p + r, from: inputData, into: patches + r * patchSize) }
-                matrixMultiplyInt8SIMD(lhs: patches, lhsStride: patchSize, rows: rows, rhs: weightBase, columns: outC,
-                                       depth: patchSize, output: outputData + p * outC, outputStride: outC,
-                                       requantizer: requantizer, workspace: memory.workspace)
-                p += rows
+        packedFilter.chunks.withUnsafeBufferPointer { filterChunks in
+            let packed = PackedColumnQuads(chunks: filterChunks.baseAddress!, chunksPerColumn: packedFilter.chunksPerColumn)
+            requantization.groups.withUnsafeBufferPointer { groups in
+                let requantizer = DoubleRoundingGroupRequantizer(groups: groups.baseAddress!, count: groups.count,
+                                                                 outputOffset: outputOffset, minimum: activationMin,
+                                                                 maximum: activationMax)
+                if isPointwise {
+                    matrixMultiplyInt8SIMD(lhs: inputData, lhsStride: inC, rows: pixels, rhs: packed, columns: outC,
+                                           depth: inC, output: outputData, outputStride: outC, requantizer: requantizer,
+                                           workspace: memory.workspace)
+                    return
+                }
+                let patchSize = w.filterHeight * w.filterWidth * inC
+                let patches = memory.scratch.assumingMemoryBound(to: Int8.self)
+                var p = 0
+                while p < pixels {
+                    let rows = min(2, pixels - p)
+                    for r in 0 ..< rows { gatherPatch(pixel: p + r, from: inputData, into: patches + r * patchSize) }
+                    matrixMultiplyInt8SIMD(lhs: patches, lhsStride: patchSize, rows: rows, rhs: packed, columns: outC,
+                                           depth: patchSize, output: outputData + p * outC, outputStride: outC,
+                                           requantizer: requantizer, workspace: memory.workspace)
+                    p += rows
+                }
             }
         }
     }

@@ -95,7 +95,7 @@ struct DepthwiseTaps {
             var x = inputRow, f = weightRow
             for _ in 0 ..< columns {
                 let product = (loadInt16(x, count: count) &+ offset) &* loadInt16(f, count: count)
-                acc &+= SIMD8<Int32>(truncatingIfNeeded: product)
+                acc &+= widenedToInt32(product)
                 x += inputColumnStep
                 f += weightColumnStep
             }
@@ -110,7 +110,7 @@ struct DepthwiseTaps {
 /// nothing past `p + count`.
 @inline(__always)
 func loadInt16(_ p: UnsafePointer<Int8>, count: Int) -> SIMD8<Int16> {
-    if count == 8 { return SIMD8<Int16>(truncatingIfNeeded: UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Int8>.self)) }
+    if count == 8 { return widenedToInt16(UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Int8>.self)) }
     var v = SIMD8<Int16>()
     for i in 0 ..< count { v[i] = Int16(p[i]) }
     return v

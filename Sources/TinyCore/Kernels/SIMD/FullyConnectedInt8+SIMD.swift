@@ -1,4 +1,5 @@
-// FULLY_CONNECTED on hosts: `matrixMultiplyInt8SIMD` with single-rounding requantization (host builds only).
+// FULLY_CONNECTED on hosts: `matrixMultiplyInt8SIMD` with single-rounding requantization, the
+// weights read in place (host builds only).
 #if !hasFeature(Embedded)
 
 extension FullyConnectedInt8 {
@@ -14,7 +15,8 @@ extension FullyConnectedInt8 {
             let requantizer = SingleRoundingGroupRequantizer(parameters: parameters, channels: outputDepth,
                                                              outputOffset: outputOffset, minimum: activationMin,
                                                              maximum: activationMax)
-            matrixMultiplyInt8SIMD(lhs: inputData, lhsStride: accumDepth, rows: batches, rhs: weightBase,
+            let weights = InPlaceColumnQuads(rhs: weightBase, columns: outputDepth, depth: accumDepth)
+            matrixMultiplyInt8SIMD(lhs: inputData, lhsStride: accumDepth, rows: batches, rhs: weights,
                                    columns: outputDepth, depth: accumDepth, output: outputData,
                                    outputStride: outputDepth, requantizer: requantizer, workspace: memory.workspace)
         }

@@ -10,7 +10,7 @@
 /// Exact unless all four inputs are -32768 (never for int8 data widened to int16).
 @inline(__always)
 func multiplyAddAdjacent(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD4<Int32> {
-    let p = SIMD8<Int32>(truncatingIfNeeded: a) &* SIMD8<Int32>(truncatingIfNeeded: b)
+    let p = widenedToInt32(a) &* widenedToInt32(b)
     return p.evenHalf &+ p.oddHalf
 }
 
