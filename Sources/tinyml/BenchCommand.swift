@@ -41,12 +41,15 @@ struct BenchCommand: ParsableCommand {
                 print(JSONValue.object([
                     ("model", .string(model)), ("iterations", .int(iterations)),
                     ("median_ms", .number(median)), ("mean_ms", .number(mean)), ("min_ms", .number(minimum)),
-                    ("arena_bytes", .int(session.arenaBytes)), ("macs", .int(m.graph.multiplyAccumulates)),
+                    ("arena_bytes", .int(session.arenaBytes)), ("persistent_bytes", .int(m.graph.persistentBytes)),
+                    ("host_kernel_bytes", .int(m.graph.hostKernelBytes)), ("workspace_bytes", .int(m.graph.workspaceBytes)),
+                    ("macs", .int(m.graph.multiplyAccumulates)),
                 ]).text)
             } else {
                 print("\(model): median \(String(format: "%.4f", median)) ms, mean \(String(format: "%.4f", mean)) ms, "
                     + "min \(String(format: "%.4f", minimum)) ms over \(iterations) runs; arena \(session.arenaBytes) B; "
-                    + "\(m.graph.multiplyAccumulates) MACs")
+                    + "persistent \(m.graph.persistentBytes) B + host SIMD kernels \(m.graph.hostKernelBytes) B "
+                    + "+ workspace \(m.graph.workspaceBytes) B; \(m.graph.multiplyAccumulates) MACs")
             }
             if perOperator {
                 let ops = m.graph.operators.count

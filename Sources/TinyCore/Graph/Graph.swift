@@ -72,5 +72,8 @@ public struct Graph: Sendable {
     /// Host builds only: bytes of SIMD-kernel working memory an interpreter allocates beside the
     /// arena (the largest `Operator.workspaceBytes`); devices run the portable kernels, which need none.
     public var workspaceBytes: Int { operators.reduce(0) { max($0, $1.workspaceBytes) } }
+    /// Host builds only: `Operator.hostKernelBytes` of all operators (widened filters, lane-grouped
+    /// channel parameters), kept beside `persistentBytes` for the model's lifetime.
+    public var hostKernelBytes: Int { operators.reduce(0) { $0 + $1.hostKernelBytes } }
     #endif
 }

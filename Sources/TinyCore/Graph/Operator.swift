@@ -93,13 +93,25 @@ public enum Operator: Sendable {
     }
 
     #if !hasFeature(Embedded)
-    /// Host builds only: working memory of the operator's SIMD kernel (widened int16 rows, padded
-    /// depthwise input), outside the arena (`TensorMemory.workspace`).
+    /// Host builds only: working memory of the operator's SIMD kernel (widened int16 lhs rows),
+    /// outside the arena (`TensorMemory.workspace`).
     public var workspaceBytes: Int {
         switch self {
         case .conv2D(let k): return k.workspaceBytes
         case .depthwiseConv2D(let k): return k.workspaceBytes
         case .fullyConnected(let k): return k.workspaceBytes
+        default: return 0
+        }
+    }
+
+    /// Host builds only: bytes the SIMD kernels keep for the model's lifetime on top of
+    /// `persistentBytes` (the device's): the convolutions' channel parameters in lanes of four
+    /// (`ChannelGroupParameters`) and CONV_2D filters widened to int16 (`PackedFilterInt16`).
+    /// FULLY_CONNECTED keeps nothing more.
+    public var hostKernelBytes: Int {
+        switch self {
+        case .conv2D(let k): return ChannelGroupParameters.byteCount(k.channelGroups) + k.packedFilter.byteCount
+        case .depthwiseConv2D(let k): return ChannelGroupParameters.byteCount(k.channelGroups)
         default: return 0
         }
     }

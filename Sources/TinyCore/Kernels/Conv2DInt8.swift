@@ -23,6 +23,8 @@ public struct Conv2DInt8: Sendable {
     #if !hasFeature(Embedded)
     /// Host builds only: the filter widened for the SIMD product (`evaluateSIMD`).
     let packedFilter: PackedFilterInt16
+    /// Host builds only: `requantization.parameters` in lanes of four channels (`evaluateSIMD`).
+    let channelGroups: [ChannelGroupParameters]
     #endif
 
     public init(context: OperatorContext, constants: ConstantData, options: ConvolutionOptions) throws(GraphError) {
@@ -60,6 +62,7 @@ public struct Conv2DInt8: Sendable {
         packedFilter = try context.withConstantBytes(filterTensor, constants) { w in
             PackedFilterInt16(weights: w, columns: rows, depth: fh * fw * inC)
         }
+        channelGroups = ChannelGroupParameters.groups(of: requantization.parameters)
         #endif
         isPointwise = fh == 1 && fw == 1 && window.padTop == 0 && window.padLeft == 0
             && window.outputHeight == window.inputHeight && window.outputWidth == window.inputWidth

@@ -16,6 +16,10 @@ public struct DepthwiseConv2DInt8: Sendable {
     /// Number of filter weights; evaluation reads them in place from the graph's constant block
     /// (tensor `filter`), so the kernel keeps no copy.
     public let weightCount: Int
+    #if !hasFeature(Embedded)
+    /// Host builds only: `requantization.parameters` in lanes of four channels (`evaluateSIMD`).
+    let channelGroups: [ChannelGroupParameters]
+    #endif
 
     public var outputChannels: Int { inputChannels * depthMultiplier }
 
@@ -43,6 +47,9 @@ public struct DepthwiseConv2DInt8: Sendable {
         requantization = try ChannelRequantization(context: context, input: inputTensor, filter: filterTensor,
                                                    output: outputTensor, channels: outC, quantizedDimension: 3,
                                                    bias: bias)
+        #if !hasFeature(Embedded)
+        channelGroups = ChannelGroupParameters.groups(of: requantization.parameters)
+        #endif
         inputOffset = -inputTensor.zeroPoint
         outputOffset = outputTensor.zeroPoint
         (activationMin, activationMax) = activationRangeInt8(options.activation, scale: outputTensor.scale,

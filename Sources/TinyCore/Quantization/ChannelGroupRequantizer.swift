@@ -1,11 +1,12 @@
 // Requantization of four consecutive output channels at once, one per SIMD lane: the host SIMD
 // kernels' counterpart of `AccumulatorRequantizer` (host builds only). Bit-exact with the scalar
-// requantizers (PackedKernelTests compares them on every shift).
+// requantizers (HostSIMDKernelTests compares them on every shift).
 #if !hasFeature(Embedded)
 
-/// `ChannelRequantization.parameters` of channels `4g ..< 4g + 4` as lanes: bias, Q31 multiplier,
-/// left and right shift, and the rounding mask `2^right - 1`. Lanes past the last channel hold
-/// zeros (multiplier 0: the lane yields the output offset, which no kernel stores).
+/// `ChannelRequantization.parameters` of channels `4g ..< 4g + 4` as lanes (built at load time,
+/// kept by the convolution kernels on hosts): bias, Q31 multiplier, left and right shift, and the
+/// rounding mask `2^right - 1`. Lanes past the last channel hold zeros (multiplier 0: the lane
+/// yields the output offset, which no kernel stores).
 public struct ChannelGroupParameters: Sendable {
     public var bias: SIMD4<Int32>
     public var multiplier: SIMD4<Int32>
@@ -30,32 +31,26 @@ public struct ChannelGroupParameters: Sendable {
             return g
         }
     }
+
+    /// Bytes `groups` occupies.
+    static func byteCount(_ groups: [ChannelGroupParameters]) -> Int { groups.count * MemoryLayout<Self>.stride }
 }
 
 /// Lane `i` of `values(acc, group: g)`: the requantized output of channel `4g + i` for
 /// accumulator `acc[i]`, output offset added, not yet clamped; `int8(...)` clamps and narrows.
 protocol ChannelGroupRequantizer {
-    var minimum: SIMD8<Int16> { get }
-    var maximum: SIMD8<Int16> { get }
+    var minimum: Int32 { get }
+    var maximum: Int32 { get }
     func values(_ accumulators: SIMD4<Int32>, group: Int) -> SIMD4<Int32>
 }
 
 extension ChannelGroupRequantizer {
-    /// Two lane groups of requantized values (`values`) clamped and narrowed to int8.
+    /// Two lane groups of requantized values (`values`) clamped to the activation range and
+    /// narrowed to int8.
     @inline(__always)
     func int8(_ low: SIMD4<Int32>, _ high: SIMD4<Int32>) -> SIMD8<Int8> {
-        narrowToInt8(SIMD8(lowHalf: low, highHalf: high), minimum: minimum, maximum: maximum)
+        clampedToInt8(SIMD8(lowHalf: low, highHalf: high), lower: minimum, upper: maximum)
     }
-}
-
-/// Clamps eight int32 values to `[minimum, maximum]` (a range inside int8) and narrows them:
-/// saturating narrowing to int16, an int16 clamp, then int8 (PACKSSDW, PMAXSW, PMINSW, PACKSSWB on
-/// SSE2). Saturation is monotonic, so this equals clamping the int32 values.
-@inline(__always)
-func narrowToInt8(_ v: SIMD8<Int32>, minimum: SIMD8<Int16>, maximum: SIMD8<Int16>) -> SIMD8<Int8> {
-    let narrow = truncatedToInt16(v.clamped(lowerBound: SIMD8(repeating: -32768),
-                                                           upperBound: SIMD8(repeating: 32767)))
-    return truncatedToInt8(narrow.clamped(lowerBound: minimum, upperBound: maximum))
 }
 
 /// `ChannelRequantizer` (double rounding: CONV_2D, DEPTHWISE_CONV_2D) per lane, branch-free:
@@ -64,13 +59,14 @@ func narrowToInt8(_ v: SIMD8<Int32>, minimum: SIMD8<Int16>, maximum: SIMD8<Int16
 /// products (PMULUDQ): with `u` the bits of `x` as UInt32, `x·M = u·M - 2^32·M·[x < 0]`, so
 /// `high = lo32(floor((u·M + 2^30) / 2^31)) - 2M·[x < 0]` (mod 2^32, exact). Then
 /// `RoundingDivideByPOT(high, right)`: `(high >> right) + [(high & mask) > (mask >> 1) + [high < 0]]`,
-/// plus the output offset.
+/// plus the output offset; the comparison as the sign of a difference (transparent integer
+/// operators only, so nothing here can stay an out-of-line call).
 struct DoubleRoundingGroupRequantizer: ChannelGroupRequantizer {
     let groups: UnsafePointer<ChannelGroupParameters>
     /// Whether any channel shifts left (skips the per-lane left shift when none does).
     let shiftsLeft: Bool
     let outputOffset: SIMD4<Int32>
-    let minimum: SIMD8<Int16>, maximum: SIMD8<Int16>
+    let minimum: Int32, maximum: Int32
 
     init(groups: UnsafePointer<ChannelGroupParameters>, count: Int, outputOffset: Int32, minimum: Int32, maximum: Int32) {
         self.groups = groups
@@ -78,8 +74,8 @@ struct DoubleRoundingGroupRequantizer: ChannelGroupRequantizer {
         for g in 0 ..< count where groups[g].leftShift != .zero { left = true }
         shiftsLeft = left
         self.outputOffset = SIMD4(repeating: outputOffset)
-        self.minimum = SIMD8(repeating: Int16(truncatingIfNeeded: minimum))
-        self.maximum = SIMD8(repeating: Int16(truncatingIfNeeded: maximum))
+        self.minimum = minimum
+        self.maximum = maximum
     }
 
     @inline(__always)
@@ -97,8 +93,9 @@ struct DoubleRoundingGroupRequantizer: ChannelGroupRequantizer {
         let high = unsignedHigh &- ((x &>> 31) & (multiplier &<< 1))
         let mask = p.pointee.roundingMask
         let threshold = (mask &>> 1) &- (high &>> 31)
-        let roundUp = SIMD4<Int32>.zero.replacing(with: 1, where: (high & mask) .> threshold)
-        return (high &>> p.pointee.rightShift) &+ roundUp &+ outputOffset
+        // -1 exactly where `high & mask > threshold` (both in [-1, 2^31): the difference cannot wrap).
+        let roundUp = (threshold &- (high & mask)) &>> 31
+        return (high &>> p.pointee.rightShift) &- roundUp &+ outputOffset
     }
 }
 
@@ -109,14 +106,14 @@ struct SingleRoundingGroupRequantizer: ChannelGroupRequantizer {
     /// Channels in `parameters`; lanes past the last one yield 0 (and read nothing).
     let channels: Int
     let outputOffset: Int32
-    let minimum: SIMD8<Int16>, maximum: SIMD8<Int16>
+    let minimum: Int32, maximum: Int32
 
     init(parameters: UnsafePointer<Int32>, channels: Int, outputOffset: Int32, minimum: Int32, maximum: Int32) {
         self.parameters = parameters
         self.channels = channels
         self.outputOffset = outputOffset
-        self.minimum = SIMD8(repeating: Int16(truncatingIfNeeded: minimum))
-        self.maximum = SIMD8(repeating: Int16(truncatingIfNeeded: maximum))
+        self.minimum = minimum
+        self.maximum = maximum
     }
 
     @inline(__always)

@@ -10,11 +10,6 @@
 /// folds it, see `foldInputOffset`).
 public struct ChannelRequantization: Sendable {
     public private(set) var parameters: [Int32]
-    #if !hasFeature(Embedded)
-    /// Host builds only: the same parameters as lanes of four channels for the SIMD kernels
-    /// (`ChannelGroupParameters`); a host copy, not counted in `persistentBytes` (the device's).
-    public private(set) var groups: [ChannelGroupParameters] = []
-    #endif
 
     public init(context: OperatorContext, input: Tensor, filter: Tensor, output: Tensor, channels: Int,
                 quantizedDimension: Int, bias: [Int32]) throws(GraphError) {
@@ -33,9 +28,6 @@ public struct ChannelRequantization: Sendable {
             let q = QuantizedMultiplier(real)
             parameters += [bias[c], q.multiplier, max(q.shift, 0), max(-q.shift, 0)]
         }
-        #if !hasFeature(Embedded)
-        groups = ChannelGroupParameters.groups(of: parameters)
-        #endif
     }
 
     public var channels: Int { parameters.count / 4 }

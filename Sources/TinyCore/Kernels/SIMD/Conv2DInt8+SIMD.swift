@@ -18,7 +18,7 @@ extension Conv2DInt8 {
         let outputData = memory.int8(output)
         packedFilter.chunks.withUnsafeBufferPointer { filterChunks in
             let packed = PackedColumnQuads(chunks: filterChunks.baseAddress!, chunksPerColumn: packedFilter.chunksPerColumn)
-            requantization.groups.withUnsafeBufferPointer { groups in
+            channelGroups.withUnsafeBufferPointer { groups in
                 let requantizer = DoubleRoundingGroupRequantizer(groups: groups.baseAddress!, count: groups.count,
                                                                  outputOffset: outputOffset, minimum: activationMin,
                                                                  maximum: activationMax)

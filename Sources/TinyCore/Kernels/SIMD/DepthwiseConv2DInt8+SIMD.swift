@@ -12,7 +12,7 @@ extension DepthwiseConv2DInt8 {
             evaluate(memory)
             return
         }
-        requantization.groups.withUnsafeBufferPointer { groups in
+        channelGroups.withUnsafeBufferPointer { groups in
             let requantizer = DoubleRoundingGroupRequantizer(groups: groups.baseAddress!, count: groups.count,
                                                              outputOffset: outputOffset, minimum: activationMin,
                                                              maximum: activationMax)

@@ -1,8 +1,9 @@
-// Lane-wise integer conversions of the host SIMD kernels (host builds only). The standard
-// library's generic `init(truncatingIfNeeded:)` on SIMD vectors is a per-lane loop that the
-// optimizer may leave as an out-of-line call in a large kernel (seen: 4x slower FULLY_CONNECTED);
-// these spell the lanes out through the transparent scalar initializer and subscript, so they are
-// always inlined and LLVM emits the single vector conversion (PUNPCK/PSRA, PACKSS-free shuffles).
+// Lane-wise integer conversions and clamps of the host SIMD kernels (host builds only). The
+// standard library's generic `init(truncatingIfNeeded:)`, `clamped`, `replacing(with:where:)` on
+// SIMD vectors are per-lane loops that the optimizer may leave as out-of-line calls in a large
+// kernel (seen: 4x slower FULLY_CONNECTED, 10x slower CONV_2D); these spell the lanes out through
+// the transparent scalar initializer, subscript and operators, so nothing in them can stay a call,
+// and LLVM emits the vector instructions (PUNPCK/PSRA, PCMPGT and masks, PACKSS).
 #if !hasFeature(Embedded)
 
 /// `Int32(v[i])` in every lane (sign extension).
@@ -17,19 +18,14 @@ func widenedToInt16(_ v: SIMD8<Int8>) -> SIMD8<Int16> {
     SIMD8(Int16(v[0]), Int16(v[1]), Int16(v[2]), Int16(v[3]), Int16(v[4]), Int16(v[5]), Int16(v[6]), Int16(v[7]))
 }
 
-/// The low 16 bits of every lane.
-@inline(__always)
-func truncatedToInt16(_ v: SIMD8<Int32>) -> SIMD8<Int16> {
-    SIMD8(Int16(truncatingIfNeeded: v[0]), Int16(truncatingIfNeeded: v[1]), Int16(truncatingIfNeeded: v[2]),
-          Int16(truncatingIfNeeded: v[3]), Int16(truncatingIfNeeded: v[4]), Int16(truncatingIfNeeded: v[5]),
-          Int16(truncatingIfNeeded: v[6]), Int16(truncatingIfNeeded: v[7]))
-}
 
-/// The low 8 bits of every lane.
+/// Every lane of `v` clamped to `[lower, upper]` and narrowed to int8 (`lower <= upper`, both in
+/// int8's range), lane by lane with scalar compares (LLVM forms PCMPGT / PACKSS sequences).
 @inline(__always)
-func truncatedToInt8(_ v: SIMD8<Int16>) -> SIMD8<Int8> {
-    SIMD8(Int8(truncatingIfNeeded: v[0]), Int8(truncatingIfNeeded: v[1]), Int8(truncatingIfNeeded: v[2]),
-          Int8(truncatingIfNeeded: v[3]), Int8(truncatingIfNeeded: v[4]), Int8(truncatingIfNeeded: v[5]),
-          Int8(truncatingIfNeeded: v[6]), Int8(truncatingIfNeeded: v[7]))
+func clampedToInt8(_ v: SIMD8<Int32>, lower: Int32, upper: Int32) -> SIMD8<Int8> {
+    @inline(__always) func lane(_ x: Int32) -> Int8 {
+        Int8(truncatingIfNeeded: x < lower ? lower : (x > upper ? upper : x))
+    }
+    return SIMD8(lane(v[0]), lane(v[1]), lane(v[2]), lane(v[3]), lane(v[4]), lane(v[5]), lane(v[6]), lane(v[7]))
 }
 #endif

@@ -106,8 +106,10 @@ struct InPlaceColumnQuads: ColumnQuads {
 /// The `matrixMultiplyInt8` contract (see there): two lhs rows at a time widened into
 /// `workspace` (`matrixMultiplyWorkspaceBytes(depth:)` bytes, 16-byte aligned), then four columns
 /// at a time: `2 × 4` (or, for a last odd row, `1 × 4`) accumulators of four partial sums each,
-/// reduced by `laneSums` to one lane per column and requantized as a group.
-@inline(__always)
+/// reduced by `laneSums` to one lane per column and requantized as a group. Never inlined: kept
+/// a function of its own (specialized per requantizer and rhs) so that the optimizer inlines
+/// everything inside it, which it stops doing in very large callers.
+@inline(never)
 func matrixMultiplyInt8SIMD<R: ChannelGroupRequantizer, Q: ColumnQuads>(
     lhs: UnsafePointer<Int8>, lhsStride: Int, rows: Int, rhs: Q, columns: Int, depth: Int,
     output: UnsafeMutablePointer<Int8>, outputStride: Int, requantizer: R, workspace: UnsafeMutableRawPointer
