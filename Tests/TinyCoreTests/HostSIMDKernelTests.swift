@@ -160,27 +160,9 @@ import TinyTestSupport
                                                 weights: w.baseAddress!, inputOffset: inputOffset,
                                                 output: o.baseAddress!, requantizer: vector)
                 }
-                var index = 0
-                for b in 0 ..< batches {
-                    for oy in 0 ..< window.outputHeight {
-                        for ox in 0 ..< window.outputWidth {
-                            for c in 0 ..< channels {
-                                var sum: Int32 = 0
-                                for fy in 0 ..< filter {
-                                    for fx in 0 ..< filter {
-                                        let iy = oy * stride - padding + fy * dilation
-                                        let ix = ox * stride - padding + fx * dilation
-                                        if iy < 0 || iy >= height || ix < 0 || ix >= width { continue }
-                                        let xv = Int32(x[((b * height + iy) * width + ix) * channels + c])
-                                        sum += Int32(w[(fy * filter + fx) * channels + c]) * (xv + inputOffset)
-                                    }
-                                }
-                                want[index] = scalar(sum, channel: c)
-                                index += 1
-                            }
-                        }
-                    }
-                }
+                let sums = PackedKernelTests.depthwiseSums(window: window, channels: channels, input: input,
+                                                           weights: weights, inputOffset: inputOffset)
+                for (i, sum) in sums.enumerated() { want[i] = scalar(sum, channel: i % channels) }
             }}}}
             #expect(got == want, "stride \(stride) dilation \(dilation) padding \(padding) filter \(filter) channels \(channels)")
         }

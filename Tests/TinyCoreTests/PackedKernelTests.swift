@@ -117,25 +117,34 @@ import Testing
             depthwiseConvolveChannelQuads(window: window, channels: channels, input: x.baseAddress!, weights: w.baseAddress!,
                                           inputOffset: offset, output: o.baseAddress!, requantizer: rq)
         }}}
-        var index = 0
-        for b in 0 ..< 2 {
-            for oy in 0 ..< window.outputHeight {
-                for ox in 0 ..< window.outputWidth {
+        let sums = Self.depthwiseSums(window: window, channels: channels, input: input, weights: weights, inputOffset: offset)
+        for (i, sum) in sums.enumerated() { #expect(got[i] == rq(sum, channel: i % channels)) }
+    }
+
+    /// `Σ w[fy, fx, c] * (x[b, iy, ix, c] + inputOffset)` over the in-image taps of every output
+    /// element of a depth-multiplier-1 depthwise convolution (NHWC order): the plain loops.
+    static func depthwiseSums(window w: Window2D, channels: Int, input: [Int8], weights: [Int8],
+                              inputOffset: Int32) -> [Int32] {
+        var sums: [Int32] = []
+        for b in 0 ..< w.batches {
+            for oy in 0 ..< w.outputHeight {
+                for ox in 0 ..< w.outputWidth {
                     for c in 0 ..< channels {
                         var sum: Int32 = 0
-                        for fy in 0 ..< filter {
-                            for fx in 0 ..< filter {
-                                let iy = oy * stride - padding + fy * dilation, ix = ox * stride - padding + fx * dilation
-                                if iy < 0 || iy >= height || ix < 0 || ix >= width { continue }
-                                let xv = Int32(input[((b * height + iy) * width + ix) * channels + c])
-                                sum += Int32(weights[(fy * filter + fx) * channels + c]) * (xv + offset)
+                        for fy in 0 ..< w.filterHeight {
+                            for fx in 0 ..< w.filterWidth {
+                                let iy = oy * w.strideHeight - w.padTop + fy * w.dilationHeight
+                                let ix = ox * w.strideWidth - w.padLeft + fx * w.dilationWidth
+                                if iy < 0 || iy >= w.inputHeight || ix < 0 || ix >= w.inputWidth { continue }
+                                let xv = Int32(input[((b * w.inputHeight + iy) * w.inputWidth + ix) * channels + c])
+                                sum += Int32(weights[(fy * w.filterWidth + fx) * channels + c]) * (xv + inputOffset)
                             }
                         }
-                        #expect(got[index] == rq(sum, channel: c))
-                        index += 1
+                        sums.append(sum)
                     }
                 }
             }
         }
+        return sums
     }
 }
