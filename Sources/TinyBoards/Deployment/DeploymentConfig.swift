@@ -21,6 +21,10 @@ public struct DeploymentConfig: Sendable {
         public let measurement: String
         /// Calls (e.g. new feature frames) per inference.
         public let callsPerInference: Int
+        /// True when the part runs on every stride whatever `dutyCycle` (the front end of an
+        /// always-on event detector, JSON `"always_on": true`); false (the default) when it runs
+        /// with the model, on `dutyCycle` of the strides.
+        public let alwaysOn: Bool
     }
 
     /// Memory taken by other software on the board (BLE stack, RTOS, Wi-Fi), with the reason.
@@ -38,7 +42,8 @@ public struct DeploymentConfig: Sendable {
     public let sampleRateHz: Double
     public let windowSamples: Int
     public let strideSamples: Int
-    /// Fraction of time the pipeline runs (1 = always).
+    /// Fraction of strides on which the model (and the front-end parts not `alwaysOn`) runs:
+    /// 1 = always; for an event-triggered classifier, its measured trigger fraction.
     public let dutyCycle: Double
     public let buffers: [Buffer]
     /// The front end's cost per inference is the sum of these parts (empty: not given). JSON: one
@@ -81,9 +86,10 @@ public struct DeploymentConfig: Sendable {
         }
         var frontend: [Frontend] = []
         for f in parts {
-            try f.rejectUnknownKeys(["measurement", "calls_per_inference"])
+            try f.rejectUnknownKeys(["measurement", "calls_per_inference", "always_on"])
             frontend.append(Frontend(measurement: try f.string("measurement"),
-                                     callsPerInference: try f.integer("calls_per_inference", minimum: 1)))
+                                     callsPerInference: try f.integer("calls_per_inference", minimum: 1),
+                                     alwaysOn: f.has("always_on") ? try f.bool("always_on") : false))
         }
         self.frontend = frontend
         if let r = try o.optionalObject("reserved") {
