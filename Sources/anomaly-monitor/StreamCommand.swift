@@ -28,7 +28,7 @@ struct StreamCommand: ParsableCommand {
         3 an alarm was active when the stream ended; 1 error; 64 usage error.
         """)
 
-    @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/anomaly"
+    @Option(help: "Pipeline file or directory (default: the bundled Pipelines/anomaly).") var pipeline: String?
     @Option(help: "Read this audio file instead of standard input.") var input: String?
     @Option(help: "Read precomputed feature frames (raw little-endian float32) instead of a signal.") var features: String?
     @Option(help: "Standard-input format: s16le, f32le or csv.") var format: String?
@@ -44,7 +44,7 @@ struct StreamCommand: ParsableCommand {
 
     func run() throws {
         let status = withToolErrors("anomaly-monitor") { () throws -> Int32 in
-            var pipeline = try AnomalyPipeline(path: self.pipeline)
+            var pipeline = try AnomalyPipeline(path: try BundledPipeline.path(self.pipeline, name: "anomaly"))
             if let scorer {
                 guard let kind = AnomalyPipeline.ScorerKind(rawValue: scorer) else {
                     throw ToolError("--scorer must be gaussian or autoencoder (got '\(scorer)')")

@@ -14,7 +14,7 @@ struct GestureDemo: ParsableCommand {
         abstract: "Recognise accelerometer gestures in a CSV file or on stdin ('-').")
 
     @Argument(help: "CSV file, or '-' for stdin.") var input: String
-    @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/gesture/pipeline.json"
+    @Option(help: "Pipeline file or directory (default: the bundled Pipelines/gesture).") var pipeline: String?
     @Option(help: "Input sample rate in Hz when it differs from the pipeline's (resampled).") var rate: Int?
     @Option(help: "Accelerometer unit: auto (from gravity), g, milli-g or m/s2.") var unit = "auto"
     @Option(help: "Columns to read, by name or 0-based index (default: the pipeline's).") var columns: String?
@@ -23,7 +23,7 @@ struct GestureDemo: ParsableCommand {
 
     func run() throws {
         withToolErrors("gesture-demo") {
-            let p = try GesturePipeline(path: pipeline)
+            let p = try GesturePipeline(path: try BundledPipeline.path(pipeline, name: "gesture"))
             var fixedUnit: AccelerationUnit?
             if unit != "auto" {
                 guard let u = AccelerationUnit.allCases.first(where: { $0.name == unit }) else {

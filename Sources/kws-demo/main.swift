@@ -14,7 +14,7 @@ struct KWSDemo: ParsableCommand {
         abstract: "Spot keywords (down, go, left, no, off, on, right, stop, up, yes) in an audio file or stream.")
 
     @Argument(help: "Audio file, or - for standard input.") var audio: String
-    @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/kws"
+    @Option(help: "Pipeline file or directory (default: the bundled Pipelines/kws).") var pipeline: String?
     @Option(help: "A .tflite model to use instead of the pipeline's.") var model: String?
     @Option(help: "Seconds between 1 s windows (a multiple of the 20 ms hop; default: the pipeline's).") var stride: Double?
     @Option(help: "Averaged posterior a keyword needs (0-1; default: the pipeline's).") var threshold: Double?
@@ -29,7 +29,7 @@ struct KWSDemo: ParsableCommand {
 
     func run() throws {
         withToolErrors("kws-demo") {
-            var p = try KWSPipeline(path: pipeline)
+            var p = try KWSPipeline(path: try BundledPipeline.path(pipeline, name: "kws"))
             try p.override(strideSeconds: stride, threshold: threshold, averageSeconds: average,
                            suppressionSeconds: suppression, minimumCount: minimumCount)
             let input = try inputSource()

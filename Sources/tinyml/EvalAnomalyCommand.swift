@@ -15,12 +15,12 @@ struct EvalAnomalyCommand: ParsableCommand {
         abstract: "ROC AUC, detection and false-alarm rates of the motor-anomaly pipeline on a manifest.")
 
     @OptionGroup var output: EvaluationOptions
-    @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/anomaly"
+    @Option(help: "Pipeline file or directory (default: the bundled Pipelines/anomaly).") var pipeline: String?
     @Option(help: "Override the pipeline's scorer: gaussian or autoencoder.") var scorer: String?
 
     func run() throws {
         withToolErrors("tinyml eval anomaly") {
-            var p = try AnomalyPipeline(path: pipeline)
+            var p = try AnomalyPipeline(path: try BundledPipeline.path(pipeline, name: "anomaly"))
             if let scorer {
                 guard let kind = AnomalyPipeline.ScorerKind(rawValue: scorer) else {
                     throw ToolError("--scorer must be gaussian or autoencoder (got '\(scorer)')")

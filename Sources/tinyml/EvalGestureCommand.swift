@@ -15,11 +15,11 @@ struct EvalGestureCommand: ParsableCommand {
 
     @OptionGroup var output: EvaluationOptions
     @Option(help: "Only rows of this split (default: every row).") var split: String?
-    @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/gesture/pipeline.json"
+    @Option(help: "Pipeline file or directory (default: the bundled Pipelines/gesture).") var pipeline: String?
 
     func run() throws {
         withToolErrors("tinyml eval gesture") {
-            let p = try GesturePipeline(path: pipeline)
+            let p = try GesturePipeline(path: try BundledPipeline.path(pipeline, name: "gesture"))
             let classifier = try GestureFileClassifier(pipeline: p)
             let m = try Manifest(path: output.manifest)
             let entries = m.entries(split: split)

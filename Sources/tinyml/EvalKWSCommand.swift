@@ -21,7 +21,7 @@ struct EvalKWSCommand: ParsableCommand {
 
     @OptionGroup var output: EvaluationOptions
     @Option(help: "Only this split (default: every split except 'noise').") var split: String?
-    @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/kws"
+    @Option(help: "Pipeline file or directory (default: the bundled Pipelines/kws).") var pipeline: String?
     @Option(help: "A .tflite model to use instead of the pipeline's.") var model: String?
     @Option(help: "Worker threads (default: the processor count).") var workers: Int?
     @Flag(help: "Streaming evaluation: hits, misses, false alarms on a stream built from the split.") var stream = false
@@ -34,7 +34,7 @@ struct EvalKWSCommand: ParsableCommand {
 
     func run() throws {
         withToolErrors("tinyml eval kws") {
-            var p = try KWSPipeline(path: pipeline)
+            var p = try KWSPipeline(path: try BundledPipeline.path(pipeline, name: "kws"))
             let modelPath = model ?? p.modelPath
             if stream {
                 try p.override(strideSeconds: stride, threshold: threshold, averageSeconds: average,

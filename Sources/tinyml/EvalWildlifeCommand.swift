@@ -16,11 +16,11 @@ struct EvalWildlifeCommand: ParsableCommand {
 
     @OptionGroup var output: EvaluationOptions
     @Option(help: "Manifest split to evaluate ('all' for every row).") var split = "val"
-    @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/wildlife"
+    @Option(help: "Pipeline file or directory (default: the bundled Pipelines/wildlife).") var pipeline: String?
 
     func run() throws {
         withToolErrors("tinyml eval wildlife") {
-            let p = try WildlifePipeline(path: pipeline)
+            let p = try WildlifePipeline(path: try BundledPipeline.path(pipeline, name: "wildlife"))
             let classifier = try WindowClassifier(pipeline: p)
             var bar: ProgressBar?
             let e = try WildlifeEvaluation.run(manifest: Manifest(path: output.manifest), split: split == "all" ? nil : split,

@@ -72,7 +72,7 @@ struct ExportCommand: ParsableCommand {
 
     /// The model file named by the pipeline's configs (one model for all boards, or `--board`'s).
     func resolvePipelineModel() throws -> String {
-        guard let layout = root.map(ProjectLayout.init(root:)) ?? ProjectLayout.find() else {
+        guard let layout = root.map(ProjectLayout.init(root:)) ?? ProjectLayout.find() ?? BundledPipeline.checkoutOfExecutable().map(ProjectLayout.init(root:)) else {
             throw ToolError("no TinyMLSuite checkout here (Package.swift and Pipelines/ not found); use --root")
         }
         let pipeline = pipeline ?? ""

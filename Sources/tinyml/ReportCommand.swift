@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let status: Int32 = withToolErrors("tinyml report") {
-            guard let layout = root.map(ProjectLayout.init(root:)) ?? ProjectLayout.find() else {
+            guard let layout = root.map(ProjectLayout.init(root:)) ?? ProjectLayout.find() ?? BundledPipeline.checkoutOfExecutable().map(ProjectLayout.init(root:)) else {
                 throw ToolError("no TinyMLSuite checkout here (Package.swift and Pipelines/ not found); use --root")
             }
             let files = layout.deploymentFiles()

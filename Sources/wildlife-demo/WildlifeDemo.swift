@@ -14,12 +14,12 @@ struct WildlifeDemo: ParsableCommand {
         abstract: "Detect and classify animal sounds in a clip or a long recording.")
 
     @Argument(help: "Audio file (WAV, FLAC, … any rate or channel count; '-' reads standard input).") var audio: String
-    @Option(help: "Pipeline file or directory.") var pipeline = "Pipelines/wildlife"
+    @Option(help: "Pipeline file or directory (default: the bundled Pipelines/wildlife).") var pipeline: String?
     @Flag(help: "Print JSON lines: one per event, then a summary.") var json = false
 
     func run() throws {
         withToolErrors("wildlife-demo") {
-            let p = try WildlifePipeline(path: pipeline)
+            let p = try WildlifePipeline(path: try BundledPipeline.path(pipeline, name: "wildlife"))
             let recognizer = try WildlifeRecognizer(pipeline: p, classifier: try WindowClassifier(pipeline: p))
             var bar: ProgressBar?
             var shown = 0
