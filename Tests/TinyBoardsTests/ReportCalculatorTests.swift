@@ -112,6 +112,13 @@ import TinyBoards
         #expect(ReportText.detail(r).contains("average load 11.2 % = always on 1.00 % + duty cycle 0.5 × 20.4 % triggered"))
     }
 
+    @Test func accuracyAtTheStrideIsReported() throws {
+        let config = try F.config(extra: #", "accuracy": "40 hits, 3 false alarms""#)
+        let r = ReportCalculator.report(profile: try F.board(), config: config, footprint: F.footprint,
+                                        measurements: try F.measurements(F.complete))
+        #expect(r.notes.contains("accuracy at this stride: 40 hits, 3 false alarms"))
+    }
+
     @Test func reservedMemoryReducesWhatIsAvailable() throws {
         let config = try F.config(extra: #", "reserved": {"flash_bytes": 80000, "ram_bytes": 1000, "reason": "BLE stack"}"#)
         let r = ReportCalculator.report(profile: try F.board(), config: config, footprint: F.footprint,

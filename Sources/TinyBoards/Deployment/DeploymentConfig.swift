@@ -50,6 +50,9 @@ public struct DeploymentConfig: Sendable {
     /// object, or an array of them (e.g. per-frame work × new frames + per-input work × 1).
     public let frontend: [Frontend]
     public let reserved: Reserved?
+    /// What the pipeline achieves at this stride, with the command that measured it (free text,
+    /// e.g. streaming hits/misses/false alarms); the report shows it beside the load.
+    public let accuracy: String?
     public let notes: String?
 
     /// Seconds between inferences: the real-time budget of one inference.
@@ -59,7 +62,7 @@ public struct DeploymentConfig: Sendable {
 
     public init(json o: JSONObject) throws(ConfigError) {
         try o.rejectUnknownKeys(["pipeline", "board", "model", "sample_rate_hz", "window_samples", "stride_samples",
-                                 "duty_cycle", "buffers", "frontend", "reserved", "notes"])
+                                 "duty_cycle", "buffers", "frontend", "reserved", "accuracy", "notes"])
         file = o.file
         pipeline = try o.string("pipeline")
         board = try o.string("board")
@@ -99,6 +102,7 @@ public struct DeploymentConfig: Sendable {
         } else {
             reserved = nil
         }
+        accuracy = try o.optionalString("accuracy")
         notes = try o.optionalString("notes")
     }
 }

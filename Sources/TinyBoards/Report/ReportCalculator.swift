@@ -166,6 +166,7 @@ public enum ReportCalculator {
         } else {
             missing.append("instruction count of \(config.model) on \(profile.latency.map(\.core).joined(separator: " or "))")
         }
+        if let accuracy = config.accuracy { notes.append("accuracy at this stride: \(accuracy)") }
         if let l = latency, l.seconds > config.strideSeconds {
             problems.append(String(format: "misses real time: %.3f ms per inference, stride %.3f ms (over by %.3f ms)",
                                    l.seconds * 1e3, config.strideSeconds * 1e3, (l.seconds - config.strideSeconds) * 1e3))
