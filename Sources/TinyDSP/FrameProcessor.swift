@@ -14,6 +14,8 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
     public let filterbank: MelFilterbank?
     public let cosineTransform: DiscreteCosineTransform?
     private let statistics: [FrameStatistic]
+    /// The bins of each band of each `logBandEnergies` statistic, in `statistics` order (set up once).
+    private let bandPartitions: [[Range<Int>]]
     private let frameLength: Int
     private let binCount: Int
     private let bandWidth: Int
@@ -60,6 +62,14 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
             statistics = []
         }
         spectrumRange = filterbank?.binsRead ?? 0 ..< c.fftSize / 2 + 1
+        var partitions: [[Range<Int>]] = []
+        for s in statistics {
+            if case .logBandEnergies(let n, let lo, let hi, _) = s {
+                partitions.append(SpectralStatistics.bandBins(count: binCount, binHertz: binHertz, bandCount: n,
+                                                              minHertz: lo, maxHertz: hi))
+            }
+        }
+        bandPartitions = partitions
         needsSpectrum = statistics.isEmpty || statistics.contains { $0.isSpectral }
         needsMoments = statistics.contains { !$0.isSpectral }
         tracksFlux = statistics.contains(.spectralFlux)
@@ -152,8 +162,9 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
     private func writeStatistics(_ frame: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         let moments = SignalMoments(frame, count: needsMoments ? frameLength : 0, gain: gain)
         var i = 0
+        var partition = 0
         for s in statistics {
-            var value = 0.0
+            let value: Float
             switch s {
             case .mean: value = moments.mean
             case .rms: value = moments.rms
@@ -163,20 +174,20 @@ public final class FrameProcessor<FFT: RealFourierTransform> {
             case .crestFactor: value = moments.crestFactor
             case .kurtosis: value = moments.kurtosis
             case .skewness: value = moments.skewness
-            case .spectralCentroid: value = SpectralStatistics.centroid(spectrum, count: binCount, binHertz: binHertz)
-            case .spectralSpread: value = SpectralStatistics.spread(spectrum, count: binCount, binHertz: binHertz)
-            case .spectralFlatness: value = SpectralStatistics.flatness(spectrum, count: binCount)
+            case .spectralCentroid: value = Float(SpectralStatistics.centroid(spectrum, count: binCount, binHertz: binHertz))
+            case .spectralSpread: value = Float(SpectralStatistics.spread(spectrum, count: binCount, binHertz: binHertz))
+            case .spectralFlatness: value = Float(SpectralStatistics.flatness(spectrum, count: binCount))
             case .spectralRolloff(let f):
-                value = SpectralStatistics.rolloff(spectrum, count: binCount, binHertz: binHertz, fraction: f)
+                value = Float(SpectralStatistics.rolloff(spectrum, count: binCount, binHertz: binHertz, fraction: f))
             case .spectralFlux:
-                value = havePrevious ? SpectralStatistics.flux(spectrum, previous: previousSpectrum, count: binCount) : 0
-            case .logBandEnergies(let n, let lo, let hi, let floor):
-                SpectralStatistics.logBandEnergies(spectrum, count: binCount, binHertz: binHertz, bandCount: n,
-                                                   minHertz: lo, maxHertz: hi, floor: floor, into: out + i)
+                value = havePrevious ? Float(SpectralStatistics.flux(spectrum, previous: previousSpectrum, count: binCount)) : 0
+            case .logBandEnergies(let n, _, _, let floor):
+                SpectralStatistics.logBandEnergies(spectrum, bands: bandPartitions[partition], floor: floor, into: out + i)
+                partition += 1
                 i += n
                 continue
             }
-            out[i] = Float(value)
+            out[i] = value
             i += 1
         }
         if tracksFlux {

@@ -2,7 +2,7 @@
 /// value to the frame's feature vector, except `logBandEnergies`, which contributes `bandCount`.
 ///
 /// Time-domain statistics use the frame's samples (after the input gain, without the window);
-/// moments are central, population (`ddof = 0`), computed in `Double`:
+/// moments are central, population (`ddof = 0`), computed in `Float` (`SignalMoments`):
 /// - `mean` `μ = Σx/N`; `rms` `√(Σx²/N)`; `standardDeviation` `√m₂` with `mₚ = Σ(x−μ)ᵖ/N`;
 /// - `peak` `max|x|`; `peakToPeak` `max x − min x`; `crestFactor` `peak / rms` (0 when rms = 0);
 /// - `kurtosis` Pearson, not excess: `m₄/m₂²` (`scipy.stats.kurtosis(fisher=False)`; 3 for a

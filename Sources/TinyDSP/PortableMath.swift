@@ -4,10 +4,8 @@
 /// - `cosine`, `sine`, `exponential`, `naturalLog` on `Double` are accurate to about 1 ulp over the
 ///   arguments the DSP layer uses (set-up time only: windows, twiddles, mel edges, DCT basis).
 ///   Range reduction is Cody–Waite (two-part π/2 and ln 2), then Taylor/atanh series.
-/// - `naturalLog(_: Float)` is the per-frame log: `x = m·2^e` with `m ∈ [√½, √2)`,
-///   `ln x = e·ln 2 + 2·atanh(s)`, `s = (m−1)/(m+1)`, series to `s⁹` evaluated in `Double`
-///   (truncation < 4e-10 absolute), then rounded once to `Float` — within 1 ulp of a correctly
-///   rounded `logf`. `x == 0` gives `-infinity`, `x < 0` or NaN gives NaN, `+infinity` gives `+infinity`.
+/// - `naturalLog(_: Float)` (and its vector form) is the per-frame log, evaluated in `Float` only
+///   (`FloatNaturalLog.swift`).
 public enum PortableMath {
     static let piOver2High = 1.5707963267341256
     static let piOver2Low = 6.077100506506192e-11
@@ -113,54 +111,5 @@ public enum PortableMath {
             sum += power / d
         }
         return e * ln2 + 2 * sum
-    }
-
-    /// `ln x` for the per-frame path (see the type's doc for the accuracy contract). Branch-free
-    /// reduction on the bit pattern: adding `0x3F800000 − bits(√½)` moves the exponent boundary to
-    /// `√½`, so `m ∈ [√½, √2)` without a comparison (subnormals are first scaled by 2²⁴).
-    @inline(__always)
-    public static func naturalLog(_ x: Float) -> Float {
-        guard x >= Float.leastNormalMagnitude, x < .infinity else { return naturalLogOfSpecial(x) }
-        return naturalLogOfNormal(x)
-    }
-
-    /// `ln x` for a positive normal finite `x` (no checks; the vectorisable kernel).
-    @inline(__always)
-    static func naturalLogOfNormal(_ x: Float) -> Float { Float(naturalLogOfNormalInDouble(x)) }
-
-    @inline(__always)
-    static func naturalLogOfNormalInDouble(_ x: Float) -> Double {
-        let shifted = x.bitPattern &+ (0x3F80_0000 - 0x3F35_04F3)
-        let e = Double(Int32(bitPattern: shifted >> 23) &- 127)  // wrapping: no overflow branch, so it vectorises
-        let m = Double(Float(bitPattern: (shifted & 0x007F_FFFF) &+ 0x3F35_04F3))
-        let s = (m - 1) / (m + 1)
-        let s2 = s * s
-        let series = s * (2 + s2 * (2.0 / 3 + s2 * (2.0 / 5 + s2 * (2.0 / 7 + s2 * (2.0 / 9)))))
-        return e * ln2 + series
-    }
-
-    /// `ln x` for zero, subnormal, negative, infinite or NaN `x`.
-    static func naturalLogOfSpecial(_ x: Float) -> Float {
-        if x > 0, x < Float.leastNormalMagnitude {
-            return Float(naturalLogOfNormalInDouble(x * 16_777_216) - 24 * ln2)
-        }
-        if x == 0 { return -.infinity }
-        return x == .infinity ? x : .nan
-    }
-
-    /// `values[i] = ln(values[i])` for `count` values, in place. When every value is positive,
-    /// normal and finite (the usual case after a floor) one branch-free pass does all of them (it
-    /// vectorises); otherwise each value takes the checked path. The test is one unsigned maximum:
-    /// `x` is positive, normal and finite exactly when `bits(x) − bits(leastNormal) < bits(∞) −
-    /// bits(leastNormal)` as `UInt32` (negative values and NaNs wrap or land above).
-    public static func naturalLog(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        let least = Float.leastNormalMagnitude.bitPattern
-        var widest: UInt32 = 0
-        for i in 0 ..< count { widest = Swift.max(widest, values[i].bitPattern &- least) }
-        if widest < Float.infinity.bitPattern &- least {
-            for i in 0 ..< count { values[i] = naturalLogOfNormal(values[i]) }
-        } else {
-            for i in 0 ..< count { values[i] = naturalLog(values[i]) }
-        }
     }
 }

@@ -1,5 +1,6 @@
 /// Spectral `FrameStatistic`s of one spectrum `S[0 ..< count]` whose bin `k` sits at `k·binHertz`
-/// Hz (definitions in `FrameStatistic`). Sums in `Double`.
+/// Hz (definitions in `FrameStatistic`). The shape statistics (centroid … flux) sum in `Double`; band
+/// energies, the per-frame features of the vibration pipeline, in `Float` over bins found once.
 public enum SpectralStatistics {
     public static func centroid(_ s: UnsafePointer<Float>, count: Int, binHertz: Double) -> Double {
         var total = 0.0, weighted = 0.0
@@ -54,19 +55,36 @@ public enum SpectralStatistics {
         return sum
     }
 
-    /// `ln(floor(Σ S))` over `bandCount` equal-width bands in `[minHertz, maxHertz]`, into `out`.
-    public static func logBandEnergies(_ s: UnsafePointer<Float>, count: Int, binHertz: Double, bandCount: Int,
-                                       minHertz: Double, maxHertz: Double, floor: LogFloor,
-                                       into out: UnsafeMutablePointer<Float>) {
+    /// The bins of `bandCount` equal-width bands in `[minHertz, maxHertz]` (the `logBandEnergies`
+    /// partition, set up once): bin `k` at `f = k·binHertz` with `minHertz ≤ f ≤ maxHertz` belongs to
+    /// band `min(bandCount − 1, ⌊(f − minHertz)/w⌋)`, `w = (maxHertz − minHertz)/bandCount`, computed in
+    /// `Double`. The band index never decreases with `k`, so each band is one run of bins (possibly
+    /// empty), returned in band order.
+    public static func bandBins(count: Int, binHertz: Double, bandCount: Int, minHertz: Double,
+                                maxHertz: Double) -> [Range<Int>] {
         let width = (maxHertz - minHertz) / Double(bandCount)
-        for b in 0 ..< bandCount { out[b] = 0 }
+        var lower = [Int](repeating: count, count: bandCount)
+        var upper = [Int](repeating: count, count: bandCount)
         for k in 0 ..< count {
             let f = Double(k) * binHertz
             guard f >= minHertz, f <= maxHertz else { continue }
             let b = Swift.min(bandCount - 1, Int((f - minHertz) / width))
-            out[b] += s[k]
+            if lower[b] == count { lower[b] = k }
+            upper[b] = k + 1
+        }
+        return (0 ..< bandCount).map { lower[$0] == count ? 0 ..< 0 : lower[$0] ..< upper[$0] }
+    }
+
+    /// `out[b] = ln(floor(Σ_{k ∈ bands[b]} S[k]))`, each band summed in ascending bin order, then the
+    /// `Float` logarithm (`LogCompression`, natural base).
+    public static func logBandEnergies(_ s: UnsafePointer<Float>, bands: [Range<Int>], floor: LogFloor,
+                                       into out: UnsafeMutablePointer<Float>) {
+        for (b, bins) in bands.enumerated() {
+            var sum: Float = 0
+            for k in bins { sum += s[k] }
+            out[b] = sum
         }
         let log = LogCompression(base: .natural, floor: floor)
-        log.apply(out, count: bandCount)
+        log.apply(out, count: bands.count)
     }
 }

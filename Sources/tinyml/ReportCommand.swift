@@ -94,6 +94,7 @@ struct ReportCommand: ParsableCommand {
         if let l = r.latency {
             latency = .object([
                 ("instructions", .int(l.instructions)), ("frontend_instructions", l.frontendInstructions.map(JSONValue.int) ?? .null),
+                ("always_on_instructions", .int(l.alwaysOnInstructions)),
                 ("core", .string(l.core)), ("estimate", .bool(l.estimate)),
                 ("cycles_per_instruction", .object([("nominal", .number(l.cyclesPerInstruction)),
                                                     ("low", .number(l.cyclesPerInstructionLow)),

@@ -63,6 +63,9 @@ import TinyTestSupport
         ("not a model", valid.replacingOccurrences(of: "m.tflite", with: "m.onnx"), "key 'model': expected a .tflite path"),
         ("frontend", valid.replacingOccurrences(of: "}]}", with: #"}], "frontend": {"measurement": "x"}}"#),
          "key 'frontend.calls_per_inference': missing"),
+        ("always on", valid.replacingOccurrences(of: "}]}", with: #"}], "frontend": {"measurement": "x", "calls_per_inference": 1, "always_on": 1}}"#),
+         "key 'frontend.always_on': expected"),
+        ("accuracy", valid.replacingOccurrences(of: "}]}", with: #"}], "accuracy": 0.9}"#), "key 'accuracy': expected"),
         ("not an object", "[1, 2]", "the top level must be a JSON object"),
         ("truncated", String(valid.dropLast(30)), "not valid JSON"),
     ]

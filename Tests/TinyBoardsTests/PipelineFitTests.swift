@@ -57,6 +57,17 @@ import TinyTestSupport
         #expect((latency.frontendInstructions ?? 0) > 0)
     }
 
+    /// Every committed config meets its board (a slow board gets a longer stride, with the
+    /// accuracy at that stride in the config), on every board profile, estimates included.
+    @Test func everyConfigFitsItsBoard() throws {
+        for (pipeline, boards) in Self.layout.deploymentFiles().sorted(by: { $0.key < $1.key }) where Self.modelPresent(pipeline) {
+            for board in boards.keys.sorted() {
+                let r = try Self.report(pipeline, board)
+                #expect(r.verdict == .fits, "\(pipeline) on \(board): \(r.problems + r.missing)")
+            }
+        }
+    }
+
     @Test func anOversizedConfigIsShortByExactlyItsExcess() throws {
         let (pipeline, board) = ("wildlife", "stm32h743")
         let fitting = try Self.report(pipeline, board)

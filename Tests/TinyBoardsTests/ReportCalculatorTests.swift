@@ -95,6 +95,30 @@ import TinyBoards
         #expect(missing.verdict == .incomplete && missing.missing.contains { $0.contains("'other'") })
     }
 
+    @Test func averageLoadCountsAlwaysOnPartsOnEveryStride() throws {
+        // Model 1,000,000 + always-on part 10,000 x 5 + triggered part 20,000 x 1 instructions at
+        // CPI 2 / 100 MHz in a 100 ms stride, duty cycle 0.5: worst stride 21.4 %, average
+        // (50,000 + 0.5 x 1,020,000) x 2e-8 / 0.1 = 11.2 % (not 0.5 x 21.4 % = 10.7 %).
+        let features = #", "features": {"fe": {"cores": {"core-a": {"instructions_per_call": 10000}}}, "#
+            + #""fi": {"cores": {"core-a": {"instructions_per_call": 20000}}}}"#
+        let parts = #", "frontend": [{"measurement": "fe", "calls_per_inference": 5, "always_on": true}, "#
+            + #"{"measurement": "fi", "calls_per_inference": 1}]"#
+        let r = ReportCalculator.report(profile: try F.board(), config: try F.config(extra: parts), footprint: F.footprint,
+                                        measurements: try F.measurements(F.complete, features: features))
+        let l = try #require(r.latency)
+        #expect(l.alwaysOnInstructions == 50_000 && l.totalInstructions == 1_070_000)
+        #expect(abs(r.load! - 0.214) < 1e-12)
+        #expect(abs(r.averageLoad! - 0.112) < 1e-12)
+        #expect(ReportText.detail(r).contains("average load 11.2 % = always on 1.00 % + duty cycle 0.5 × 20.4 % triggered"))
+    }
+
+    @Test func accuracyAtTheStrideIsReported() throws {
+        let config = try F.config(extra: #", "accuracy": "40 hits, 3 false alarms""#)
+        let r = ReportCalculator.report(profile: try F.board(), config: config, footprint: F.footprint,
+                                        measurements: try F.measurements(F.complete))
+        #expect(r.notes.contains("accuracy at this stride: 40 hits, 3 false alarms"))
+    }
+
     @Test func reservedMemoryReducesWhatIsAvailable() throws {
         let config = try F.config(extra: #", "reserved": {"flash_bytes": 80000, "ram_bytes": 1000, "reason": "BLE stack"}"#)
         let r = ReportCalculator.report(profile: try F.board(), config: config, footprint: F.footprint,

@@ -8,7 +8,8 @@ public struct CLibrary: Sendable {
     public let name: String
     /// Relative file name and contents: `<name>.h`, `<name>.c`, `CMakeLists.txt`, `README.md`.
     public let files: [(name: String, contents: String)]
-    /// Bytes of the static arena (the core's planner, activations only: the C kernels need no scratch).
+    /// Bytes of the static arena: the activations as the core's planner places them, then the C
+    /// kernels' scratch (the CONV_2D receptive-field column), when a model needs it.
     public let arenaBytes: Int
     /// Bytes of `static const` data arrays (weights, biases, multipliers, shifts, tables, constants).
     public let constantBytes: Int
@@ -60,7 +61,7 @@ public enum CExporter {
         }
         var outputs: [Port] = []
         for id in graph.outputs { outputs.append(try Port(graph: graph, id: id, data: try emitter.pointer(id))) }
-        let arenaBytes = max(plan.arenaBytes, 1)
+        let arenaBytes = max(emitter.arenaBytes, 1)
         var kernels = emitter.kernels
         if !inputs.isEmpty || !outputs.isEmpty { kernels.insert(.copy) }
         let kernelList = kernels.sorted()

@@ -1,6 +1,6 @@
 /// The hand-written C kernels of the export, one per TinyCore operator family. Each has a params
-/// struct (everything the Swift kernel precomputes in `init`, as constants) and a function with the
-/// reference loop and the exact integer/float math of the Swift kernel, so the C library is
+/// struct (everything the Swift kernel precomputes in `init`, as constants) and a function that
+/// computes the same integers (and floats) as the Swift kernel, in whatever loop order is fastest, so the C library is
 /// bit-exact with the core (and with LiteRT's BUILTIN_REF kernels). Sources live in
 /// `Kernels/CKernel+<Name>.swift`.
 enum CKernel: Int, CaseIterable, Comparable {
@@ -32,9 +32,9 @@ enum CKernel: Int, CaseIterable, Comparable {
     /// Primitives the kernel calls directly (`CPrimitive.closure` adds their dependencies).
     var primitives: [CPrimitive] {
         switch self {
-        case .conv2D, .depthwiseConv2D, .binary, .requantize: return [.clamp, .multiplyByQuantizedMultiplier]
-        case .mean: return [.clamp, .multiplyByQuantizedMultiplier]
-        case .fullyConnected: return [.clamp, .multiplyByQuantizedMultiplierSingleRounding]
+        case .conv2D: return [.clamp, .multiplyByQuantizedMultiplier, .dotProduct4x1, .dotProduct]
+        case .depthwiseConv2D, .binary, .requantize, .mean: return [.clamp, .multiplyByQuantizedMultiplier]
+        case .fullyConnected: return [.clamp, .multiplyByQuantizedMultiplierSingleRounding, .dotProduct4x1, .dotProduct]
         case .pool2D: return [.clamp]
         case .softmax: return [.clamp, .roundAwayFromZero]
         case .quantize: return [.clamp, .roundAwayFromZero]

@@ -62,7 +62,7 @@ enum CLibraryText {
         for t in Set(kernels.flatMap(\.sharedTypes)).sorted() { text += t.source + "\n\n" }
         for k in kernels { text += k.source + "\n\n" }
         text += "/* ---- model data ---- */\n\n" + declarations.joined(separator: "\n") + "\n"
-        text += "/* ---- static arena: offsets from the core's ArenaPlanner (activations only) ---- */\n\n"
+        text += "/* ---- static arena: activations at the core's ArenaPlanner offsets, then kernel scratch ---- */\n\n"
         text += "static union {\n    double align_double;\n    int64_t align_int64;\n    uint8_t bytes[\(arenaBytes)];\n} arena;\n\n"
         text += signature(name: name, inputs: inputs, outputs: outputs) + "\n{\n"
         let inputNames = inputs.indices.map { inputs.count > 1 ? "input\($0)" : "input" }

@@ -15,12 +15,20 @@ struct COperatorEmitter {
     private(set) var statements: [String] = []
     /// Bytes of constant data arrays emitted (weights, biases, multipliers, tables, constant tensors).
     private(set) var constantBytes = 0
+    /// The one scratch area of the C kernels (the CONV_2D column), placed after the planned
+    /// activations, 16-byte aligned; `scratchBytes` is the largest any operator needs.
+    let scratchOffset: Int
+    private(set) var scratchBytes = 0
     private var emittedTensors = Set<Int>()
 
     init(graph: Graph, plan: ArenaPlan) {
         self.graph = graph
         self.plan = plan
+        scratchOffset = (plan.arenaBytes + 15) / 16 * 16
     }
+
+    /// Arena bytes: the planned activations, then the scratch area when some kernel needs one.
+    var arenaBytes: Int { scratchBytes > 0 ? scratchOffset + scratchBytes : plan.arenaBytes }
 
     // MARK: Tensors
 
@@ -79,10 +87,13 @@ struct COperatorEmitter {
             params("tml_conv2d_params", "\(p)_params", [
                 ("window", window(k.window)), ("input_channels", "\(k.inputChannels)"),
                 ("output_channels", "\(k.outputChannels)"),
-                ("q", weights(p, graph.constantInt8Values(k.filter), Self.unfold(k, graph), k.requantization.biases, k.requantization, k.inputOffset,
+                ("q", weights(p, graph.constantInt8Values(k.filter), nil, k.requantization.biases, k.requantization, k.inputOffset,
                               k.outputOffset, k.activationMin, k.activationMax)),
             ])
-            call(.conv2D, "tml_conv2d_s8(&\(p)_params, \(try pointer(k.input)), \(try pointer(k.output, mutable: true)));")
+            let column = Self.conv2DScratchBytes(k)
+            scratchBytes = max(scratchBytes, column)
+            let scratch = column > 0 ? "(int8_t *)&arena.bytes[\(scratchOffset)]" : "(int8_t *)0"
+            call(.conv2D, "tml_conv2d_s8(&\(p)_params, \(try pointer(k.input)), \(try pointer(k.output, mutable: true)), \(scratch));")
         case .depthwiseConv2D(let k):
             params("tml_depthwise_conv2d_params", "\(p)_params", [
                 ("window", window(k.window)), ("input_channels", "\(k.inputChannels)"),
@@ -201,11 +212,10 @@ struct COperatorEmitter {
         }
     }
 
-    /// CONV_2D raw bias for the border path: the core keeps `bias + inputOffset * Σw` (folded), so
-    /// `bias = folded - inputOffset * Σw`, exact in wrapping arithmetic.
-    static func unfold(_ k: Conv2DInt8, _ graph: Graph) -> [Int32] {
-        let sums = weightSums(graph.constantInt8Values(k.filter), channels: k.outputChannels, channelsLast: false)
-        return zip(k.requantization.biases, sums).map { $0 &- k.inputOffset &* $1 }
+    /// Bytes of the receptive-field column `tml_conv2d_s8` gathers (`fH * fW * inC`); none for a
+    /// pointwise convolution without padding, which reads each input pixel in place.
+    static func conv2DScratchBytes(_ k: Conv2DInt8) -> Int {
+        k.isPointwise ? 0 : k.window.filterHeight * k.window.filterWidth * k.inputChannels
     }
 
     /// DEPTHWISE_CONV_2D `bias + inputOffset * Σ_taps w[tap][oc]` (the core keeps the raw bias),

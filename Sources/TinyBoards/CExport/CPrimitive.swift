@@ -10,6 +10,7 @@
 enum CPrimitive: Int, CaseIterable, Comparable {
     case clamp, shiftRight, shiftRight64, roundingDoublingHighMul, roundingDivideByPOT
     case multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplierSingleRounding, roundAwayFromZero
+    case dotProduct4x1, dotProduct
 
     static func < (a: CPrimitive, b: CPrimitive) -> Bool { a.rawValue < b.rawValue }
 
@@ -63,16 +64,16 @@ enum CPrimitive: Int, CaseIterable, Comparable {
             """
         case .roundingDoublingHighMul:
             return """
-            /* gemmlowp SaturatingRoundingDoublingHighMul: round(a * b / 2^31), ties away from zero;
-               a == b == INT32_MIN saturates to INT32_MAX. */
+            /* gemmlowp SaturatingRoundingDoublingHighMul, trunc((a * b + nudge) / 2^31) with nudge
+               2^30 for a * b >= 0 and 1 - 2^30 below, written as the equal floor((a * b + 2^30) / 2^31)
+               (for a * b < 0, trunc(v / 2^31) = floor((v + 2^31 - 1) / 2^31)): a * b / 2^31 rounded to
+               nearest, ties toward +infinity. a == b == INT32_MIN saturates to INT32_MAX. */
             static int32_t tml_srdhm(int32_t a, int32_t b)
             {
                 int64_t ab;
-                int64_t nudge;
                 if (a == b && a == INT32_MIN) return INT32_MAX;
-                ab = (int64_t)a * (int64_t)b;
-                nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
-                return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
+                ab = (int64_t)a * (int64_t)b + ((int64_t)1 << 30);
+                return (int32_t)(ab >= 0 ? ab >> 31 : ~(~ab >> 31));
             }
             """
         case .roundingDivideByPOT:
@@ -124,6 +125,8 @@ enum CPrimitive: Int, CaseIterable, Comparable {
                 return i;
             }
             """
+        case .dotProduct4x1: return Self.dotProduct4x1Source
+        case .dotProduct: return Self.dotProductSource
         }
     }
 }

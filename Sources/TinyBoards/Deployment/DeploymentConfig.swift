@@ -21,6 +21,10 @@ public struct DeploymentConfig: Sendable {
         public let measurement: String
         /// Calls (e.g. new feature frames) per inference.
         public let callsPerInference: Int
+        /// True when the part runs on every stride whatever `dutyCycle` (the front end of an
+        /// always-on event detector, JSON `"always_on": true`); false (the default) when it runs
+        /// with the model, on `dutyCycle` of the strides.
+        public let alwaysOn: Bool
     }
 
     /// Memory taken by other software on the board (BLE stack, RTOS, Wi-Fi), with the reason.
@@ -38,13 +42,17 @@ public struct DeploymentConfig: Sendable {
     public let sampleRateHz: Double
     public let windowSamples: Int
     public let strideSamples: Int
-    /// Fraction of time the pipeline runs (1 = always).
+    /// Fraction of strides on which the model (and the front-end parts not `alwaysOn`) runs:
+    /// 1 = always; for an event-triggered classifier, its measured trigger fraction.
     public let dutyCycle: Double
     public let buffers: [Buffer]
     /// The front end's cost per inference is the sum of these parts (empty: not given). JSON: one
     /// object, or an array of them (e.g. per-frame work × new frames + per-input work × 1).
     public let frontend: [Frontend]
     public let reserved: Reserved?
+    /// What the pipeline achieves at this stride, with the command that measured it (free text,
+    /// e.g. streaming hits/misses/false alarms); the report shows it beside the load.
+    public let accuracy: String?
     public let notes: String?
 
     /// Seconds between inferences: the real-time budget of one inference.
@@ -54,7 +62,7 @@ public struct DeploymentConfig: Sendable {
 
     public init(json o: JSONObject) throws(ConfigError) {
         try o.rejectUnknownKeys(["pipeline", "board", "model", "sample_rate_hz", "window_samples", "stride_samples",
-                                 "duty_cycle", "buffers", "frontend", "reserved", "notes"])
+                                 "duty_cycle", "buffers", "frontend", "reserved", "accuracy", "notes"])
         file = o.file
         pipeline = try o.string("pipeline")
         board = try o.string("board")
@@ -81,9 +89,10 @@ public struct DeploymentConfig: Sendable {
         }
         var frontend: [Frontend] = []
         for f in parts {
-            try f.rejectUnknownKeys(["measurement", "calls_per_inference"])
+            try f.rejectUnknownKeys(["measurement", "calls_per_inference", "always_on"])
             frontend.append(Frontend(measurement: try f.string("measurement"),
-                                     callsPerInference: try f.integer("calls_per_inference", minimum: 1)))
+                                     callsPerInference: try f.integer("calls_per_inference", minimum: 1),
+                                     alwaysOn: f.has("always_on") ? try f.bool("always_on") : false))
         }
         self.frontend = frontend
         if let r = try o.optionalObject("reserved") {
@@ -93,6 +102,7 @@ public struct DeploymentConfig: Sendable {
         } else {
             reserved = nil
         }
+        accuracy = try o.optionalString("accuracy")
         notes = try o.optionalString("notes")
     }
 }

@@ -47,6 +47,8 @@ public struct DeploymentReport: Sendable {
         public let clockHz: Int
         /// Front-end instructions per inference, when the config names a measured front end.
         public let frontendInstructions: Int?
+        /// The part of `frontendInstructions` that runs on every stride, whatever the duty cycle.
+        public let alwaysOnInstructions: Int
         public var totalInstructions: Int { instructions + (frontendInstructions ?? 0) }
         public var seconds: Double { Double(totalInstructions) * cyclesPerInstruction / Double(clockHz) }
         public var secondsLow: Double { Double(totalInstructions) * cyclesPerInstructionLow / Double(clockHz) }
@@ -80,7 +82,17 @@ public struct DeploymentReport: Sendable {
     public var load: Double? { latency.map { $0.seconds / strideSeconds } }
     /// stride / inference time: how many times faster than real time.
     public var realTimeMargin: Double? { latency.map { strideSeconds / $0.seconds } }
-    public var averageLoad: Double? { load.map { $0 * dutyCycle } }
+    /// Average fraction of real time spent: the always-on front-end parts on every stride, the
+    /// model and the other parts on `dutyCycle` of them (an event detector's trigger fraction):
+    /// (alwaysOn + dutyCycle × (total − alwaysOn)) × CPI / clock / stride. Equals `load` at duty
+    /// cycle 1; the worst stride is `load`.
+    public var averageLoad: Double? {
+        latency.map { l in
+            let averageInstructions = Double(l.alwaysOnInstructions)
+                + dutyCycle * Double(l.totalInstructions - l.alwaysOnInstructions)
+            return averageInstructions * l.cyclesPerInstruction / Double(l.clockHz) / strideSeconds
+        }
+    }
 
     public var verdict: Verdict {
         if !problems.isEmpty { return .doesNotFit }

@@ -18,6 +18,8 @@ import Foundation
 /// Latency = (instructions per inference + Σ front-end part instructions per call × calls) × CPI
 ///         / clock, with the CPI range giving the low/high bounds; real time needs latency
 ///         (nominal) <= stride.
+/// Average load = (always-on front-end instructions + duty cycle × the rest) × CPI / clock / stride
+///         (`DeploymentReport.averageLoad`).
 public enum ReportCalculator {
     public static func report(profile: BoardProfile, config: DeploymentConfig, footprint: ModelFootprint,
                               measurements: Measurements) -> DeploymentReport {
@@ -64,6 +66,7 @@ public enum ReportCalculator {
         // The front end: each part's measured count per call (× calls), and the heap its own
         // firmware run peaked at, from the model's count core first, then the profile's others.
         var frontend: Int?
+        var alwaysOn = 0
         var frontendHeap: (bytes: Int, core: String)?
         var parts: [String] = []
         let frontendCores = (countSource.map { [$0.core] } ?? []) + profile.latency.map(\.core)
@@ -71,7 +74,9 @@ public enum ReportCalculator {
             if let core = frontendCores.first(where: { measurements.features[f.measurement]?[$0] != nil }),
                let perCall = measurements.features[f.measurement]?[core] {
                 frontend = (frontend ?? 0) + perCall * f.callsPerInference
-                parts.append("\(f.measurement) \(ReportText.grouped(perCall)) × \(f.callsPerInference)")
+                if f.alwaysOn { alwaysOn += perCall * f.callsPerInference }
+                parts.append("\(f.measurement) \(ReportText.grouped(perCall)) × \(f.callsPerInference)"
+                    + (f.alwaysOn ? " (always on)" : ""))
                 if core != countSource?.core { notes.append("front-end count '\(f.measurement)' taken from \(core)") }
                 if let h = measurements.featureHeapBytes[f.measurement]?[core], h > (frontendHeap?.bytes ?? -1) {
                     frontendHeap = (h, core)
@@ -102,7 +107,7 @@ public enum ReportCalculator {
                 + "(\(ReportText.grouped(footprint.persistentBytes)) B); the rest of its \(ReportText.grouped(heap)) B is "
                 + "the graph and what loading allocates" + copied)
         } else {
-            ramItems.append(.init(label: "arena", bytes: arena, origin: isC ? "planner (activations)" : "planner"))
+            ramItems.append(.init(label: "arena", bytes: arena, origin: isC ? "C export (activations + kernel scratch)" : "planner"))
             if !isC {
                 ramItems.append(.init(label: "persistent per-channel data", bytes: footprint.persistentBytes, origin: "planner"))
                 if sizes != nil { notes.append("the firmware reports no heap_bytes: run-time allocations beyond the arena are not included") }
@@ -156,11 +161,12 @@ public enum ReportCalculator {
                 instructions: instructions, core: source.core, estimate: source.estimate,
                 cyclesPerInstruction: source.cyclesPerInstruction, cyclesPerInstructionLow: source.cyclesPerInstructionLow,
                 cyclesPerInstructionHigh: source.cyclesPerInstructionHigh, clockHz: profile.clockHz.value,
-                frontendInstructions: frontend)
+                frontendInstructions: frontend, alwaysOnInstructions: alwaysOn)
             if source.estimate { notes.append("latency is an estimate from \(source.core) instruction counts (\(profile.title) itself not measured)") }
         } else {
             missing.append("instruction count of \(config.model) on \(profile.latency.map(\.core).joined(separator: " or "))")
         }
+        if let accuracy = config.accuracy { notes.append("accuracy at this stride: \(accuracy)") }
         if let l = latency, l.seconds > config.strideSeconds {
             problems.append(String(format: "misses real time: %.3f ms per inference, stride %.3f ms (over by %.3f ms)",
                                    l.seconds * 1e3, config.strideSeconds * 1e3, (l.seconds - config.strideSeconds) * 1e3))

@@ -63,7 +63,12 @@ public enum ReportText {
         var realTime = "  budget  stride \(milliseconds(r.strideSeconds)) per inference"
         if let load = r.load, let margin = r.realTimeMargin, let average = r.averageLoad {
             realTime += ": load \(percent(load)), real-time margin \(String(format: "%.1f", margin))×"
-            if r.dutyCycle < 1 { realTime += ", average load \(percent(average)) at duty cycle \(r.dutyCycle)" }
+            if r.dutyCycle < 1, let l = r.latency {
+                let perStride = l.cyclesPerInstruction / Double(l.clockHz) / r.strideSeconds
+                let alwaysOn = Double(l.alwaysOnInstructions) * perStride
+                realTime += ", average load \(percent(average)) = always on \(percent(alwaysOn)) + duty cycle "
+                    + "\(r.dutyCycle) × \(percent(load - alwaysOn)) triggered"
+            }
         }
         lines.append(realTime)
         for p in r.problems { lines.append("  FAIL    \(p)") }
