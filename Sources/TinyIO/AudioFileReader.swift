@@ -31,20 +31,24 @@ public final class AudioFileReader: FrameSource {
         try self.init(opened: opened, sfInfo: sfInfo, name: path)
     }
 
-    /// Reads audio with a header from an open descriptor, e.g. a WAV piped in on stdin
-    /// (`sox in.flac -t wav - | tool -`). libsndfile decodes WAV, AIFF and AU from a pipe; FLAC and
-    /// OGG need a seekable file. On a pipe the length is unknown: `info.frames` is 0 and the end of
-    /// the stream is the end of the audio (no truncation check). The descriptor stays open.
+    /// Reads audio with a header from an open descriptor, e.g. stdin (`sox in.wav -t flac - | tool -`):
+    /// any format libsndfile reads, from a file or a pipe (see `AudioDescriptorSource`). WAV, AIFF
+    /// and AU on a pipe stream live with unknown length: `info.frames` is 0 and the end of the stream
+    /// is the end of the audio (no truncation check). Other formats on a pipe (FLAC, Ogg, ...) are
+    /// first spooled to an unlinked temporary file (disk: the input's size; memory: constant), then
+    /// read like a file: length known, truncation reported. The descriptor stays open.
     public convenience init(fileDescriptor: Int32, name: String) throws(IOError) {
+        let (descriptor, spooled) = try AudioDescriptorSource.open(fileDescriptor: fileDescriptor, name: name)
         var sfInfo = SF_INFO()
-        guard let opened = sf_open_fd(fileDescriptor, Int32(SFM_READ), &sfInfo, 0) else {
+        // libsndfile owns `descriptor` (closing it on failure too).
+        guard let opened = sf_open_fd(descriptor, Int32(SFM_READ), &sfInfo, 1) else {
             throw .unrecognizedFormat(path: name, reason: String(cString: sf_strerror(nil))
-                                      + " (from a pipe, send WAV, AIFF or AU; FLAC and OGG need a file)")
+                                      + (spooled ? " (spooled from a pipe)" : ""))
         }
         try self.init(opened: opened, sfInfo: sfInfo, name: name)
     }
 
-    /// A WAV (or AIFF, AU) stream on standard input, named `<stdin>`.
+    /// Audio with a header on standard input, named `<stdin>`.
     public static func standardInput() throws(IOError) -> AudioFileReader {
         try AudioFileReader(fileDescriptor: 0, name: "<stdin>")
     }

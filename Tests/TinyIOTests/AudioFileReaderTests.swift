@@ -137,28 +137,3 @@ import Testing
         }
     }
 }
-
-/// Audio with a header arriving on a pipe (stdin): WAV decodes with unknown length; FLAC is refused clearly.
-@Suite struct AudioFromPipeTests {
-    @Test func wavThroughAPipe() throws {
-        let bytes = [UInt8](try Data(contentsOf: FixtureFiles.url("resample/stereo_44100.wav")))
-        let descriptor = PCMStreamReaderTests.pipeDescriptor(bytes, chunk: 1000)
-        defer { close(descriptor) }
-        let reader = try AudioFileReader(fileDescriptor: descriptor, name: "<stdin>")
-        #expect(reader.info.frames == 0 && reader.sampleRate == 44100 && reader.channelCount == 2)
-        let viaPipe = try AudioStream(source: reader, outputRate: 16000).readAll()
-        #expect(viaPipe == (try AudioStream.readMono(path: AudioFileReaderTests.wav, outputRate: 16000)))
-    }
-
-    @Test func flacAndEmptyPipesAreRefused() throws {
-        let dir = try FixtureFiles.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let flac = dir.appendingPathComponent("x.flac").path
-        try AudioFileWriter.write([0.1, 0.2, 0.3], to: flac, sampleRate: 16000, container: .flac)
-        for bytes in [[UInt8](try Data(contentsOf: URL(fileURLWithPath: flac))), []] {
-            let descriptor = PCMStreamReaderTests.pipeDescriptor(bytes)
-            defer { close(descriptor) }
-            #expect(throws: IOError.self) { try AudioFileReader(fileDescriptor: descriptor, name: "<stdin>").readAll() }
-        }
-    }
-}
