@@ -6,7 +6,8 @@ import TinyIO
 public enum KWSAudioInput: Sendable, Equatable {
     /// An audio file.
     case file(String)
-    /// An audio file with a header (WAV, AIFF, AU) arriving on standard input.
+    /// Audio with a header arriving on standard input, any format libsndfile reads (WAV, AIFF and
+    /// AU stream live; FLAC, Ogg and the rest are spooled first, see `AudioFileReader.init(fileDescriptor:name:)`).
     case standardInputFile
     /// Raw PCM on standard input (no header, so the caller states rate, channels and encoding).
     case standardInputPCM(rate: Int, channels: Int, encoding: PCMStreamReader.Encoding)

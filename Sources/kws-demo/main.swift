@@ -5,7 +5,8 @@ import TinyCLI
 import TinyIO
 
 /// `kws-demo AUDIO`: keyword spotting over audio of any length, format, rate and channel count
-/// (`-` reads standard input: a WAV/AIFF/AU stream, or raw PCM when `--rate` is given). Prints one
+/// (`-` reads standard input: audio in any format libsndfile reads — WAV/AIFF/AU stream live, others
+/// such as FLAC are spooled to a temporary file first — or raw PCM when `--rate` is given). Prints one
 /// line per detected keyword (time, keyword, confidence), or JSON lines with `--json`; a summary
 /// goes to stderr. `_silence_`/`_unknown_` are never reported.
 struct KWSDemo: ParsableCommand {

@@ -16,13 +16,13 @@ struct AudioInfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info", abstract: "Print rate, channels, length and encoding of audio files.")
 
-    @Argument(help: "Audio files (anything libsndfile reads).") var files: [String]
+    @Argument(help: "Audio files (anything libsndfile reads; '-' reads standard input).") var files: [String]
     @Flag(help: "Print one JSON object per file.") var json = false
 
     func run() throws {
         withToolErrors("tinyml audio info") {
             for file in files {
-                let info = try AudioFileReader.info(path: file)
+                let info = file == "-" ? try Self.standardInputInfo() : try AudioFileReader.info(path: file)
                 if json {
                     print(JSONValue.object([
                         ("path", .string(file)), ("sample_rate_hz", .int(info.sampleRate)),
@@ -37,6 +37,20 @@ struct AudioInfoCommand: ParsableCommand {
             }
         }
     }
+
+    /// The header of the audio on stdin. A WAV/AIFF/AU stream declares no length, so its frames are
+    /// counted by reading it to the end (constant memory).
+    static func standardInputInfo() throws -> AudioFileInfo {
+        let reader = try AudioFileReader.standardInput()
+        var info = reader.info
+        guard info.frames == 0 else { return info }
+        var block = [Float](repeating: 0, count: 4096 * info.channelCount)
+        while true {
+            let n = try block.withUnsafeMutableBufferPointer { try reader.readFrames(into: $0) }
+            if n == 0 { return info }
+            info.frames += n
+        }
+    }
 }
 
 struct AudioConvertCommand: ParsableCommand {
@@ -44,7 +58,8 @@ struct AudioConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert audio to mono (mean of channels) at a rate (resample_poly's filter), streaming.",
         discussion: """
-            The input is a file libsndfile reads, or '-' for stdin: a WAV stream, or raw PCM with
+            The input is a file libsndfile reads, or '-' for stdin: audio in any format libsndfile
+            reads (WAV/AIFF/AU streamed, others spooled to a temporary file first), or raw PCM with
             --raw s16le|f32le --input-rate HZ [--channels N]. The output is WAV or FLAC by extension.
             """)
 
