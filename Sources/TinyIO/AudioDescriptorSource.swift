@@ -14,8 +14,9 @@ import Foundation
 ///   bytes format detection consumed, Ogg measures its length from the last page, CAF on a pipe
 ///   yields zero frames. Such input is spooled — the pipe is copied to an unlinked temporary file
 ///   (in `$TMPDIR`, else `/tmp`), which libsndfile then streams like any file. Memory stays constant
-///   (one 64 KiB copy buffer); the disk cost is the input's full size (e.g. ≈ 40–60 MB for an hour
-///   of 16 kHz mono FLAC) until the reader is released, when the space is freed; decoding starts
+///   (one 64 KiB copy buffer); the disk cost is the input's full size (an hour of 16 kHz mono
+///   16-bit FLAC: at most ≈ 90 MB, for white noise; speech compresses to about half of the WAV's
+///   115 MB) until the reader is released, when the space is freed; decoding starts
 ///   only once the pipe ends, so a spooled stream is not live, but its length is known and a
 ///   truncated file is reported as such.
 ///
@@ -58,10 +59,11 @@ enum AudioDescriptorSource {
     }
 
     /// The read end of a socket pair fed by a detached thread with `prefix` and then everything
-    /// `source` delivers. The thread ends at the end of `source`, on a read error (libsndfile then
-    /// sees the end of the stream), or at its next write once libsndfile has closed the read end
-    /// (no SIGPIPE: writes use `MSG_NOSIGNAL` / `SO_NOSIGPIPE`); until then it may sit in a
-    /// blocking read of `source`, which the caller keeps open.
+    /// `source` delivers (read through its own duplicate of `source`, so the caller may close its
+    /// descriptor at any time). The thread ends at the end of `source`, on a read error (libsndfile
+    /// then sees the end of the stream), or at its next write once libsndfile has closed the read
+    /// end (no SIGPIPE: writes use `MSG_NOSIGNAL` / `SO_NOSIGPIPE`); until then it may sit in a
+    /// blocking read of `source`.
     private static func relay(_ prefix: [UInt8], then source: Int32, name: String) throws(IOError) -> Int32 {
         var ends: [Int32] = [0, 0]
         #if canImport(Glibc)
@@ -75,33 +77,45 @@ enum AudioDescriptorSource {
             throw .unreadable(path: name, reason: "cannot make a relay socket: " + String(cString: strerror(errno)))
         }
         let (reader, writer) = (ends[0], ends[1])
+        let copy = dup(source)
+        guard copy >= 0 else {
+            let reason = String(cString: strerror(errno))
+            close(reader)
+            close(writer)
+            throw .unreadable(path: name, reason: reason)
+        }
         #if !canImport(Glibc)
         var on: Int32 = 1
         setsockopt(writer, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
         #endif
         let thread = Thread {
             defer { close(writer) }
-            func sendAll(_ bytes: UnsafeRawBufferPointer) -> Bool {
-                var sent = 0
-                while sent < bytes.count {
-                    let n = send(writer, bytes.baseAddress! + sent, bytes.count - sent, noSignal)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { return false }
-                    sent += n
-                }
-                return true
+            func send(_ bytes: UnsafeRawBufferPointer) -> Bool {
+                writeAll(bytes) { Foundation.send(writer, $0, $1, noSignal) }
             }
-            guard prefix.withUnsafeBytes(sendAll) else { return }
-            let input = ByteInput(fileDescriptor: source, name: name)
+            let input = ByteInput(fileDescriptor: copy, name: name, closeWhenDone: true)
+            guard prefix.withUnsafeBytes(send) else { return }
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             while true {
                 let n = (try? buffer.withUnsafeMutableBytes { b throws(IOError) in try input.read(into: b) }) ?? 0
-                if n == 0 { return }
-                guard buffer.withUnsafeBytes({ sendAll(UnsafeRawBufferPointer(rebasing: $0[0 ..< n])) }) else { return }
+                guard n > 0, buffer.withUnsafeBytes({ send(UnsafeRawBufferPointer(rebasing: $0[0 ..< n])) }) else { return }
             }
         }
         thread.start()
         return reader
+    }
+
+    /// Hands all of `bytes` to `write` (one `write(2)` or `send(2)` call), retrying short and
+    /// interrupted writes; false when a call fails (`errno` says why).
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, _ write: (UnsafeRawPointer, Int) -> Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = write(bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
     }
 
     /// An unlinked temporary file holding `prefix` and the rest of `input`, positioned at its start.
@@ -114,31 +128,25 @@ enum AudioDescriptorSource {
                               + String(cString: strerror(errno)))
         }
         unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
-        var spooled = false
-        defer { if !spooled { close(file) } }
-        func writeAll(_ bytes: UnsafeRawBufferPointer) throws(IOError) {
-            var written = 0
-            while written < bytes.count {
-                let n = write(file, bytes.baseAddress! + written, bytes.count - written)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else {
-                    throw .unreadable(path: name, reason: "cannot spool the pipe to \(directory): " + String(cString: strerror(errno)))
-                }
-                written += n
+        var complete = false
+        defer { if !complete { close(file) } }
+        func append(_ bytes: UnsafeRawBufferPointer) throws(IOError) {
+            guard writeAll(bytes, { write(file, $0, $1) }) else {
+                throw .unreadable(path: name, reason: "cannot spool the pipe to \(directory): " + String(cString: strerror(errno)))
             }
         }
-        var buffer = prefix + [UInt8](repeating: 0, count: max(1 << 16, prefix.count))
+        var buffer = prefix + [UInt8](repeating: 0, count: (1 << 16) - prefix.count)
         var n = prefix.count
         while n > 0 {
             n = try buffer.withUnsafeMutableBufferPointer { b throws(IOError) in
-                try writeAll(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[0 ..< n])))
+                try append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[0 ..< n])))
                 return try input.read(into: UnsafeMutableRawBufferPointer(b))
             }
         }
         guard lseek(file, 0, SEEK_SET) == 0 else {
             throw .unreadable(path: name, reason: "cannot rewind the spool file: " + String(cString: strerror(errno)))
         }
-        spooled = true
+        complete = true
         return file
     }
 }
