@@ -80,6 +80,27 @@ import TinyTestSupport
         #expect(viaPipe == (try AudioStream.readMono(path: AudioFileReaderTests.wav, outputRate: 16000)))
     }
 
+    /// A WAV reader released after one block, while its relay thread is blocked sending the rest of
+    /// a 2 MB stream: the thread's next send fails quietly (a SIGPIPE would end the test process),
+    /// and the pipe can still be drained to its end.
+    @Test func releasingAStreamingReaderEarlyIsQuiet() throws {
+        let dir = try FixtureFiles.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("long.wav").path
+        try AudioFileWriter.write([Float](repeating: 0.25, count: 1_000_000), to: path, sampleRate: 16000)
+        let descriptor = Self.pipe(try Self.bytes(path))
+        defer { close(descriptor) }
+        do {
+            let reader = try AudioFileReader(fileDescriptor: descriptor, name: "<stdin>")
+            var block = [Float](repeating: 0, count: 1000)
+            #expect(try block.withUnsafeMutableBufferPointer { try reader.readFrames(into: $0) } == 1000)
+            #expect(block.allSatisfy { $0 == 0.25 })
+        }
+        let drain = ByteInput(fileDescriptor: descriptor, name: "<test>")
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while try buffer.withUnsafeMutableBytes({ try drain.read(into: $0) }) > 0 {}
+    }
+
     /// Empty, garbage, too short, a WAV magic over garbage, and a FLAC cut at 60 %: each one typed
     /// error on one line naming `<stdin>`; the truncated FLAC fails as the same cut file does by path.
     @Test func badPipesGiveOneLineErrors() throws {
