@@ -185,17 +185,15 @@ struct GraphBuilder {
         let axes = try read(context) { () throws(LiteError) in try o?.int32s(0) ?? [] }
         let rank = input.count
         if axes.count > 8 { throw context.fail(.badOptions) }
-        var squeezed = [Bool](repeating: axes.isEmpty, count: rank)
-        for a in axes {
-            let axis = Int(a) < 0 ? Int(a) + rank : Int(a)
-            if axis < 0 || axis >= rank { throw context.fail(.badOptions) }
-            squeezed[axis] = true
-        }
+        for a in axes where Int(a) < -rank || Int(a) >= rank { throw context.fail(.badOptions) }
         var shape: [Int] = []
-        for (axis, d) in input.enumerated() {
-            if squeezed[axis] && d == 1 { continue }
-            if squeezed[axis] && !axes.isEmpty { throw context.fail(.badOptions) }
-            shape.append(d)
+        for axis in 0 ..< rank {
+            let named = axes.contains { Int($0) == axis || Int($0) + rank == axis }
+            if axes.isEmpty ? input[axis] == 1 : named {
+                if input[axis] != 1 { throw context.fail(.badOptions) }
+                continue
+            }
+            shape.append(input[axis])
         }
         return shape
     }
