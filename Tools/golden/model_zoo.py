@@ -13,8 +13,8 @@ classes) before LiteRT runs them. Written to Tests/TinyCoreTests/Fixtures/zoo/:
   MANIFEST.csv (name,cases,input_bytes,output_bytes,ops);
 and unsupported_ops.tflite (float EXP/NEG/FLOOR) for the unsupported-operator report.
 Run: /work/main/.venv/bin/python Tools/golden/model_zoo.py [NAME ...]
-(with names, only those models are rewritten, and their MANIFEST.csv lines replaced or appended in zoo
-order; every model keeps its own seeds, so the others' files stay as they are).
+(with names, every model is still built and converted, so Keras' tensor names and the seeds are those of
+a full run, but only the named models' files and MANIFEST.csv are written).
 """
 import os
 import pathlib
@@ -385,8 +385,7 @@ def unsupported_ops():
     """A float model whose EXP, NEG and FLOOR the core does not implement (for the error listing)."""
     x = inp = L.Input((4,), batch_size=1)
     x = L.Lambda(lambda t: tf.floor(-tf.exp(t)))(x)
-    conv = tf.lite.TFLiteConverter.from_keras_model(tf.keras.Model(inp, x))
-    (OUT / "unsupported_ops.tflite").write_bytes(conv.convert())
+    return tf.lite.TFLiteConverter.from_keras_model(tf.keras.Model(inp, x)).convert()
 
 
 def main(names):
@@ -395,16 +394,12 @@ def main(names):
     if unknown:
         sys.exit(f"model_zoo.py: error: unknown model(s): {' '.join(sorted(unknown))}")
     OUT.mkdir(parents=True, exist_ok=True)
-    manifest = {}
-    if names:
-        lines = (OUT / "MANIFEST.csv").read_text().splitlines()[1:]
-        manifest = {line.split(",")[0]: line for line in lines}
-    else:
-        unsupported_ops()
+    unsupported = unsupported_ops()
+    if not names:
+        (OUT / "unsupported_ops.tflite").write_bytes(unsupported)
+    manifest = ["name,cases,input_bytes,output_bytes,ops"]
     for index, make in enumerate(zoo):
         name = make.__name__
-        if names and name not in names:
-            continue
         float_io = make in FLOAT_IO_MODELS
         tf.keras.utils.set_random_seed(1000 + index)
         rng = np.random.default_rng(2000 + index)
@@ -431,14 +426,15 @@ def main(names):
             it.invoke()
             ins.append(c.tobytes())
             outs.append(it.get_tensor(o["index"]).tobytes())
+        ops = sorted({d["op_name"] for d in it._get_ops_details()})
+        manifest.append(f"{name},{len(cases)},{len(ins[0])},{len(outs[0])},{' '.join(ops)}")
+        if names and name not in names:
+            continue
         (OUT / f"{name}.tflite").write_bytes(flat)
         (OUT / f"{name}.in.bin").write_bytes(b"".join(ins))
         (OUT / f"{name}.out.bin").write_bytes(b"".join(outs))
-        ops = sorted({d["op_name"] for d in it._get_ops_details()})
-        manifest[name] = f"{name},{len(cases)},{len(ins[0])},{len(outs[0])},{' '.join(ops)}"
         print(name, len(flat), "bytes", ops)
-    lines = [manifest[make.__name__] for make in zoo if make.__name__ in manifest]
-    (OUT / "MANIFEST.csv").write_text("\n".join(["name,cases,input_bytes,output_bytes,ops"] + lines) + "\n")
+    (OUT / "MANIFEST.csv").write_text("\n".join(manifest) + "\n")
 
 
 if __name__ == "__main__":
