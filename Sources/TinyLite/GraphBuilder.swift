@@ -141,10 +141,17 @@ struct GraphBuilder {
     }
 
     /// RESHAPE with a constant shape input: resolves a -1 entry and checks the stored output shape.
+    /// SQUEEZE: the output shape follows from the input shape and `squeeze_dims` (see `squeezedShape`).
     mutating func resolveOutputShape(_ context: OperatorContext, _ r: RawOperator) throws(GraphError) {
         let input = try context.inputID(0)
         let output = try context.outputID(0)
         if input < 0 { throw context.fail(.wrongInputCount) }
+        if r.code == BuiltinCode.squeeze {
+            let shape = try squeezedShape(context, tensors[input].shape, r.options)
+            if !tensors[output].shape.isEmpty && tensors[output].shape != shape { throw context.fail(.outputShapeMismatch) }
+            tensors[output].shape = shape
+            return
+        }
         let count = tensors[input].elementCount
         if tensors[output].elementCount == count && !tensors[output].shape.isEmpty { return }
         if r.code == BuiltinCode.reshape, r.inputs.count > 1, r.inputs[1] >= 0, tensors[r.inputs[1]].isConstant {
@@ -168,6 +175,27 @@ struct GraphBuilder {
             return
         }
         if tensors[output].elementCount != count { throw context.fail(.shapeMismatch) }
+    }
+
+    /// SQUEEZE's output shape (LiteRT `squeeze.cc`): `input` without the axes named in SqueezeOptions
+    /// `squeeze_dims` (field 0; an axis `a < 0` means `a + rank`; each must lie in `[-rank, rank)` and
+    /// have size 1, else `badOptions`), or without every size-1 axis when `squeeze_dims` is absent or
+    /// empty. At most 8 axes, as in LiteRT.
+    func squeezedShape(_ context: OperatorContext, _ input: [Int], _ o: Table?) throws(GraphError) -> [Int] {
+        let axes = try read(context) { () throws(LiteError) in try o?.int32s(0) ?? [] }
+        let rank = input.count
+        if axes.count > 8 { throw context.fail(.badOptions) }
+        for a in axes where Int(a) < -rank || Int(a) >= rank { throw context.fail(.badOptions) }
+        var shape: [Int] = []
+        for axis in 0 ..< rank {
+            let named = axes.contains { Int($0) == axis || Int($0) + rank == axis }
+            if axes.isEmpty ? input[axis] == 1 : named {
+                if input[axis] != 1 { throw context.fail(.badOptions) }
+                continue
+            }
+            shape.append(input[axis])
+        }
+        return shape
     }
 
     /// Marks the output constant with `values` (int32) or, when nil, the input's bytes.

@@ -42,6 +42,8 @@ import TinyTestSupport
         ("opcode_index", LiteError.malformed(.badOperatorCode)),
         ("huge_shape", LiteError.malformed(.tooLarge)),
         ("graph_output_index", LiteError.malformed(.badTensorIndex)),
+        ("squeeze_dims_not_one", LiteError.invalidGraph(.invalidOperator(op: 1, reason: .badOptions))),
+        ("squeeze_dims_range", LiteError.invalidGraph(.invalidOperator(op: 1, reason: .badOptions))),
     ])
     func invalidModelsNameTheirFault(_ name: String, _ expected: LiteError) throws {
         let bytes = [UInt8](try Data(contentsOf: TestPaths.fixture("TinyCoreTests", "invalid/\(name).tflite")))

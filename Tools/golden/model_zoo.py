@@ -6,11 +6,15 @@ int8 inputs: random full-range values (these saturate), values drawn from the ca
 distribution, and the extremes -128 / 127 (float32 models: ±1e6, 0 and calibration samples).
 The op_* models are single-operator edge cases (broadcasting, MEAN axes, dilation, strides,
 depth multipliers, shape-only operators resolved at load, requantizing QUANTIZE, PADV2, extreme
-zero points). Written to Tests/TinyCoreTests/Fixtures/zoo/:
+zero points). TF's converter lowers `tf.squeeze` to RESHAPE, so the op_squeeze_* models are rewritten
+after conversion into a real SQUEEZE operator (`squeeze_to_operator`, with TF's own flatbuffer schema
+classes) before LiteRT runs them. Written to Tests/TinyCoreTests/Fixtures/zoo/:
   <name>.tflite, <name>.in.bin (cases x input bytes, int8), <name>.out.bin (cases x output bytes),
   MANIFEST.csv (name,cases,input_bytes,output_bytes,ops);
 and unsupported_ops.tflite (float EXP/NEG/FLOOR) for the unsupported-operator report.
-Run: /work/main/.venv/bin/python Tools/golden/model_zoo.py
+Run: /work/main/.venv/bin/python Tools/golden/model_zoo.py [NAME ...]
+(with names, every model is still built and converted, so Keras' tensor names and the seeds are those of
+a full run, but only the named models' files and MANIFEST.csv are written).
 """
 import os
 import pathlib
@@ -20,6 +24,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import numpy as np
 import tensorflow as tf
 from ai_edge_litert.interpreter import Interpreter, OpResolverType
+from tensorflow.lite.python import schema_py_generated as schema
+from tensorflow.lite.tools import flatbuffer_utils
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "Pipelines" / "common"))
 from tflite_int8 import convert_full_int8  # noqa: E402
@@ -298,6 +304,53 @@ def op_output_zp_max(rng):
     return model, lambda: rng.normal(0, 2, (1, 12))
 
 
+def op_squeeze_dims(rng):
+    """SQUEEZE with squeeze_dims [2] between a (3, 1) convolution and SOFTMAX: [1,6,1,5] -> [1,6,5]."""
+    x = inp = L.Input((6, 1, 4), batch_size=1)
+    x = L.Conv2D(5, (3, 1), padding="same", activation="relu")(x)
+    x = L.Lambda(lambda t: tf.squeeze(t, axis=2))(x)
+    return tf.keras.Model(inp, L.Softmax()(x)), lambda: rng.normal(0, 1, (1, 6, 1, 4))
+
+
+def op_squeeze_all(rng):
+    """SQUEEZE without squeeze_dims (every size-1 axis, batch included): [1,7,1,6] -> [7,6]."""
+    x = inp = L.Input((7, 1, 4), batch_size=1)
+    x = L.Conv2D(6, 1)(x)
+    return tf.keras.Model(inp, L.Lambda(lambda t: tf.squeeze(t))(x)), lambda: rng.normal(0, 1, (1, 7, 1, 4))
+
+
+def squeeze_to_operator(flat, squeeze_dims):
+    """Rewrites the model's one RESHAPE into SQUEEZE with SqueezeOptions(squeeze_dims) (None: no
+    squeeze_dims, i.e. every size-1 axis) and drops the RESHAPE's now unused shape tensor. The squeezed
+    input shape must equal the RESHAPE's output shape, so the graph computes the same function."""
+    model = flatbuffer_utils.read_model_from_bytearray(flat)
+    graph = model.subgraphs[0]
+    reshapes = [op for op in graph.operators
+                if model.operatorCodes[op.opcodeIndex].builtinCode == schema.BuiltinOperator.RESHAPE]
+    assert len(reshapes) == 1, "expected exactly one RESHAPE"
+    op = reshapes[0]
+    code = model.operatorCodes[op.opcodeIndex]
+    code.builtinCode = code.deprecatedBuiltinCode = schema.BuiltinOperator.SQUEEZE
+    code.version = 1
+    shape = list(graph.tensors[op.inputs[0]].shape)
+    axes = [a % len(shape) for a in squeeze_dims] if squeeze_dims else [a for a, d in enumerate(shape) if d == 1]
+    assert all(shape[a] == 1 for a in axes)
+    assert [d for a, d in enumerate(shape) if a not in axes] == list(graph.tensors[op.outputs[0]].shape)
+    dropped = int(op.inputs[1])
+    op.inputs = op.inputs[:1]
+    op.builtinOptionsType = schema.BuiltinOptions.SqueezeOptions
+    op.builtinOptions = schema.SqueezeOptionsT()
+    op.builtinOptions.squeezeDims = squeeze_dims
+    assert all(dropped not in list(o.inputs) for o in graph.operators)
+    del graph.tensors[dropped]
+    for o in graph.operators:
+        o.inputs = [t - (t > dropped) for t in o.inputs]
+        o.outputs = [t - (t > dropped) for t in o.outputs]
+    graph.inputs = [t - (t > dropped) for t in graph.inputs]
+    graph.outputs = [t - (t > dropped) for t in graph.outputs]
+    return bytes(flatbuffer_utils.convert_object_to_bytearray(model))
+
+
 MODELS = [ds_cnn, cnn_pool, autoencoder, residual, conv1d_time, mul_concat_pad, mean_keepdims,
           big_kernel, pointwise, zp_min, zp_max, tiny_multiplier, logistic_tanh, softmax_wide,
           op_add_broadcast, op_add_constant_channel, op_mul_broadcast, op_mean_channels, op_mean_height,
@@ -316,6 +369,10 @@ def float_io(rng):
 # Models whose input and output stay float32 (cases are float32 bytes).
 FLOAT_IO_MODELS = [float_io]
 
+# Models whose converted RESHAPE becomes SQUEEZE with these squeeze_dims (after the others, so that
+# every earlier model keeps its seed index).
+SQUEEZE_MODELS = {op_squeeze_dims: [2], op_squeeze_all: None}
+
 
 def convert(model, sample, float_io=False):
     def representative():
@@ -328,20 +385,28 @@ def unsupported_ops():
     """A float model whose EXP, NEG and FLOOR the core does not implement (for the error listing)."""
     x = inp = L.Input((4,), batch_size=1)
     x = L.Lambda(lambda t: tf.floor(-tf.exp(t)))(x)
-    conv = tf.lite.TFLiteConverter.from_keras_model(tf.keras.Model(inp, x))
-    (OUT / "unsupported_ops.tflite").write_bytes(conv.convert())
+    return tf.lite.TFLiteConverter.from_keras_model(tf.keras.Model(inp, x)).convert()
 
 
-def main():
+def main(names):
+    zoo = MODELS + FLOAT_IO_MODELS + list(SQUEEZE_MODELS)
+    unknown = set(names) - {make.__name__ for make in zoo}
+    if unknown:
+        sys.exit(f"model_zoo.py: error: unknown model(s): {' '.join(sorted(unknown))}")
     OUT.mkdir(parents=True, exist_ok=True)
-    unsupported_ops()
+    unsupported = unsupported_ops()
+    if not names:
+        (OUT / "unsupported_ops.tflite").write_bytes(unsupported)
     manifest = ["name,cases,input_bytes,output_bytes,ops"]
-    for index, make in enumerate(MODELS + FLOAT_IO_MODELS):
+    for index, make in enumerate(zoo):
+        name = make.__name__
         float_io = make in FLOAT_IO_MODELS
         tf.keras.utils.set_random_seed(1000 + index)
         rng = np.random.default_rng(2000 + index)
         model, sample = make(rng)
         flat = convert(model, sample, float_io)
+        if make in SQUEEZE_MODELS:
+            flat = squeeze_to_operator(flat, SQUEEZE_MODELS[make])
         it = Interpreter(model_content=flat, experimental_op_resolver_type=OpResolverType.BUILTIN_REF)
         it.allocate_tensors()
         i, o = it.get_input_details()[0], it.get_output_details()[0]
@@ -361,15 +426,16 @@ def main():
             it.invoke()
             ins.append(c.tobytes())
             outs.append(it.get_tensor(o["index"]).tobytes())
-        name = make.__name__
+        ops = sorted({d["op_name"] for d in it._get_ops_details()})
+        manifest.append(f"{name},{len(cases)},{len(ins[0])},{len(outs[0])},{' '.join(ops)}")
+        if names and name not in names:
+            continue
         (OUT / f"{name}.tflite").write_bytes(flat)
         (OUT / f"{name}.in.bin").write_bytes(b"".join(ins))
         (OUT / f"{name}.out.bin").write_bytes(b"".join(outs))
-        ops = sorted({d["op_name"] for d in it._get_ops_details()})
-        manifest.append(f"{name},{len(cases)},{len(ins[0])},{len(outs[0])},{' '.join(ops)}")
         print(name, len(flat), "bytes", ops)
     (OUT / "MANIFEST.csv").write_text("\n".join(manifest) + "\n")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
