@@ -174,6 +174,7 @@ import TinyTestSupport
         let path = ModelZooTests.directory.appendingPathComponent("\(entry.name).tflite").path
         let model = try Model(contentsOf: path)
         let simd = Session(model: model), portable = Session(model: model)
+        simd.interpreter.usesPortableKernels = false
         portable.interpreter.usesPortableKernels = true
         var g = Generator(state: 14)
         for _ in 0 ..< 5 {

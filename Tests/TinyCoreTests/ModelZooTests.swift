@@ -27,10 +27,13 @@ import TinyTestSupport
         #expect(Self.entries.count >= 33)
     }
 
-    @Test(arguments: entries)
-    func bitExact(_ entry: Entry) throws {
+    /// Both kernel sets against LiteRT: the portable kernels (what devices run) and the host SIMD forms.
+    @Test(arguments: entries, [true, false])
+    func bitExact(_ entry: Entry, portableKernels: Bool) throws {
         let model = try Model(contentsOf: Self.directory.appendingPathComponent("\(entry.name).tflite").path)
         let session = Session(model: model)
+        session.interpreter.usesPortableKernels = portableKernels
+        let kernels = portableKernels ? "portable" : "SIMD"
         let inputs = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent("\(entry.name).in.bin")))
         let outputs = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent("\(entry.name).out.bin")))
         #expect(inputs.count == entry.cases * entry.inputBytes)
@@ -41,7 +44,7 @@ import TinyTestSupport
             let got = try session.outputBytes()
             let want = Array(outputs[(c * entry.outputBytes) ..< ((c + 1) * entry.outputBytes)])
             let mismatches = zip(got, want).filter { $0 != $1 }.count
-            #expect(mismatches == 0, "\(entry.name) case \(c): \(mismatches) of \(want.count) bytes differ")
+            #expect(mismatches == 0, "\(entry.name) case \(c), \(kernels) kernels: \(mismatches) of \(want.count) bytes differ")
         }
     }
 }

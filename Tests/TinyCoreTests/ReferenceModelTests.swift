@@ -3,7 +3,8 @@ import Testing
 import TinyRuntime
 import TinyTestSupport
 
-/// The MLPerf Tiny reference models reproduce their shipped expected outputs exactly.
+/// The MLPerf Tiny reference models reproduce their shipped expected outputs exactly, through the
+/// portable kernels (what devices run) and through the host SIMD forms.
 @Suite struct ReferenceModelTests {
     static let root = TestPaths.referenceModelsRoot
     static let kwsModel = root.appendingPathComponent("kws/kws_ref_model.tflite").path
@@ -16,10 +17,12 @@ import TinyTestSupport
         return text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",").map(String.init) }
     }
 
-    @Test(.enabled(if: haveKWS, "reference model missing at \(root.path)/kws — place ../shared beside the repo or set TINYML_REFERENCE_MODELS"))
-    func kwsReproducesExpectedScores() throws {
+    @Test(.enabled(if: haveKWS, "reference model missing at \(root.path)/kws — place ../shared beside the repo or set TINYML_REFERENCE_MODELS"),
+          arguments: [true, false])
+    func kwsReproducesExpectedScores(portableKernels: Bool) throws {
         let model = try Model(contentsOf: Self.kwsModel)
         let session = Session(model: model)
+        session.interpreter.usesPortableKernels = portableKernels
         let input = try Self.csvRows(Self.root.appendingPathComponent("kws/kws_test_input_int8.csv").path)
             .flatMap { $0 }.compactMap { Int8($0.trimmingCharacters(in: .whitespaces)) }
         #expect(input.count == 490)
@@ -33,10 +36,12 @@ import TinyTestSupport
         #expect(session.arenaBytes >= 16_000 && session.arenaBytes <= 16_640)
     }
 
-    @Test(.enabled(if: haveAD, "reference model missing at \(root.path)/anomaly — place ../shared beside the repo or set TINYML_REFERENCE_MODELS"))
-    func adReproducesReconstructionErrors() throws {
+    @Test(.enabled(if: haveAD, "reference model missing at \(root.path)/anomaly — place ../shared beside the repo or set TINYML_REFERENCE_MODELS"),
+          arguments: [true, false])
+    func adReproducesReconstructionErrors(portableKernels: Bool) throws {
         let model = try Model(contentsOf: Self.adModel)
         let session = Session(model: model)
+        session.interpreter.usesPortableKernels = portableKernels
         let data = try Data(contentsOf: Self.root.appendingPathComponent("anomaly/normal_id_01_00000000_hist_librosa.bin"))
         let features: [Float] = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
         #expect(features.count == 200 * 128)
