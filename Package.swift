@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TinyCore", targets: ["TinyCore"]),
         .library(name: "TinyLite", targets: ["TinyLite"]),
         .library(name: "TinyDSP", targets: ["TinyDSP"]),
+        .library(name: "TinyPipeline", targets: ["TinyPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +33,9 @@ let package = Package(
         .target(name: "TinyCore"),
         .target(name: "TinyLite", dependencies: ["TinyCore"]),
         .target(name: "TinyDSP"),
+        // The four pipelines' streaming decision paths (front end → int8 model → post-processing),
+        // one engine shape for host tools and firmware.
+        .target(name: "TinyPipeline", dependencies: ["TinyCore", "TinyDSP"]),
 
         // Host layers.
         .target(name: "TinyIO", dependencies: ["CSndFile", "TinyDSP"]),
@@ -40,36 +44,37 @@ let package = Package(
         .target(name: "TinyBoards", dependencies: ["TinyRuntime"]),
 
         // Pipelines.
-        .target(name: "KeywordSpotting", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
-        .target(name: "MotorAnomaly", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
-        .target(name: "GestureRecognition", dependencies: ["TinyDSP", "TinyFeatures", "TinyIO", "TinyRuntime"]),
-        .target(name: "WildlifeSounds", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
+        .target(name: "KeywordSpotting", dependencies: ["TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
+        .target(name: "MotorAnomaly", dependencies: ["TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
+        .target(name: "GestureRecognition", dependencies: ["TinyDSP", "TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
+        .target(name: "WildlifeSounds", dependencies: ["TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
 
         // Shared command-line plumbing (errors, progress, JSON lines, SVG reports).
         .target(name: "TinyCLI", dependencies: [
+            "TinyFeatures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Executables (thin).
         .executableTarget(name: "tinyml", dependencies: [
-            "TinyCLI", "TinyDSP", "TinyFeatures", "TinyIO", "TinyRuntime", "TinyBoards",
+            "TinyCLI", "TinyDSP", "TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime", "TinyBoards",
             "KeywordSpotting", "MotorAnomaly", "GestureRecognition", "WildlifeSounds",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kws-demo", dependencies: [
-            "TinyCLI", "KeywordSpotting",
+            "TinyCLI", "KeywordSpotting", "TinyFeatures", "TinyPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "anomaly-monitor", dependencies: [
-            "TinyCLI", "MotorAnomaly",
+            "TinyCLI", "MotorAnomaly", "TinyFeatures", "TinyPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "gesture-demo", dependencies: [
-            "TinyCLI", "GestureRecognition",
+            "TinyCLI", "GestureRecognition", "TinyFeatures", "TinyPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "wildlife-demo", dependencies: [
-            "TinyCLI", "WildlifeSounds",
+            "TinyCLI", "WildlifeSounds", "TinyFeatures", "TinyPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -84,11 +89,11 @@ let package = Package(
         .testTarget(name: "TinyCoreTests", dependencies: ["TinyTestSupport", "TinyCore", "TinyLite", "TinyRuntime"]),
         .testTarget(name: "TinyDSPTests", dependencies: ["TinyTestSupport", "TinyDSP", "TinyFeatures", "TinyIO"]),
         .testTarget(name: "TinyIOTests", dependencies: ["TinyTestSupport", "TinyIO"]),
-        .testTarget(name: "KeywordSpottingTests", dependencies: ["TinyTestSupport", "KeywordSpotting", "TinyIO", "TinyFeatures", "TinyRuntime"]),
-        .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "MotorAnomaly", "TinyRuntime", "TinyIO", "TinyFeatures"]),
-        .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "GestureRecognition", "TinyCLI", "TinyFeatures", "TinyDSP", "TinyIO", "TinyRuntime"],
+        .testTarget(name: "KeywordSpottingTests", dependencies: ["TinyTestSupport", "TinyPipeline", "KeywordSpotting", "TinyIO", "TinyFeatures", "TinyRuntime"]),
+        .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "TinyPipeline", "TinyCore", "MotorAnomaly", "TinyRuntime", "TinyIO", "TinyFeatures"]),
+        .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "TinyPipeline", "GestureRecognition", "TinyCLI", "TinyFeatures", "TinyDSP", "TinyIO", "TinyRuntime"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds", "TinyIO"],
+        .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "TinyPipeline", "WildlifeSounds", "TinyIO"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
     ]

@@ -1,4 +1,5 @@
 import TinyDSP
+import TinyPipeline
 import TinyRuntime
 
 /// One int8 model applied to one window of motion samples: window (time-major, axes interleaved,
@@ -9,7 +10,8 @@ import TinyRuntime
 /// The window is quantised by the pipeline's `Int8Quantizer` (`clamp(round(x / scale) + zeroPoint)`
 /// with the spec's rounding rule), whose scale and zero point must be the model input's (checked
 /// here, so a retrained model with a stale pipeline.json fails loudly). An int8 output is
-/// dequantised as `scale · (q − zeroPoint)`. `classify` allocates nothing.
+/// dequantised as `scale · (q − zeroPoint)` (TinyPipeline's `ClassifierStage`, which the engine and
+/// the firmware run). `classify` allocates nothing.
 public final class GestureClassifier {
     public let model: Model
     public let session: Session
@@ -17,9 +19,7 @@ public final class GestureClassifier {
     public let axisCount: Int
     public let classCount: Int
     public let quantizer: Int8Quantizer
-    private let inputPointer: UnsafeMutablePointer<Int8>
-    private let outputPointer: UnsafeMutableRawPointer
-    private let outputInfo: TensorInfo
+    private let stage: ClassifierStage
 
     public init(model: Model, quantizer: Int8Quantizer, windowLength: Int, axisCount: Int, classCount: Int) throws(GestureError) {
         let name = model.path ?? "model"
@@ -49,9 +49,12 @@ public final class GestureClassifier {
         self.axisCount = axisCount
         self.classCount = classCount
         self.quantizer = quantizer
-        outputInfo = output
-        inputPointer = session.interpreter.tensorData(model.graph.inputs[0]).assumingMemoryBound(to: Int8.self)
-        outputPointer = session.interpreter.tensorData(model.graph.outputs[0])
+        do {
+            stage = try ClassifierStage(interpreter: session.interpreter, quantizer: quantizer, inputCount: windowLength * axisCount,
+                                        outputCount: classCount)
+        } catch {
+            throw GestureError("\(name): \(error.description)")
+        }
     }
 
     /// Runs the model on `window` (`windowLength × axisCount` values) and writes `classCount`
@@ -59,18 +62,7 @@ public final class GestureClassifier {
     public func classify(_ window: [Float], into probabilities: UnsafeMutableBufferPointer<Float>) {
         precondition(window.count == windowLength * axisCount && probabilities.count == classCount,
                      "GestureClassifier.classify: wrong buffer sizes")
-        window.withUnsafeBufferPointer { quantizer.quantize($0.baseAddress!, into: inputPointer, count: $0.count) }
-        session.invoke()
-        switch outputInfo.type {
-        case .int8:
-            let q = outputPointer.assumingMemoryBound(to: Int8.self)
-            for c in 0 ..< classCount {
-                probabilities[c] = outputInfo.scale * Float(Int32(q[c]) - outputInfo.zeroPoint)
-            }
-        default:
-            let f = outputPointer.assumingMemoryBound(to: Float.self)
-            for c in 0 ..< classCount { probabilities[c] = f[c] }
-        }
+        window.withUnsafeBufferPointer { stage.classify($0.baseAddress!, into: probabilities.baseAddress!) }
     }
 
     /// Allocating convenience for tools and tests.

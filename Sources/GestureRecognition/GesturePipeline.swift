@@ -1,6 +1,7 @@
 import Foundation
 import TinyDSP
 import TinyFeatures
+import TinyPipeline
 import TinyRuntime
 
 /// A gesture pipeline as data: `Pipelines/<name>/pipeline.json` names the front end (a
@@ -34,7 +35,7 @@ public struct GesturePipeline: Sendable {
     public let inputRate: Int
     public let minimumSeconds: Double
     public let hop: Int
-    public let smoothing: SmoothingConfiguration
+    public let smoothing: GestureSmoothing
 
     /// Reads and checks `path`, a pipeline.json or a directory holding one (the model is loaded by
     /// `makeClassifier`).
@@ -63,7 +64,7 @@ public struct GesturePipeline: Sendable {
         guard file.hop >= 1 else { throw fail("hop", "must be ≥ 1") }
         let s = file.smoothing
         do {
-            smoothing = try SmoothingConfiguration(
+            smoothing = try GestureSmoothing(
                 history: s.history, threshold: s.threshold, rearm: s.rearm,
                 suppressionInferences: Int((s.suppressionSeconds * Double(spec.sampleRate) / Double(file.hop)).rounded(.up)))
         } catch {
@@ -93,10 +94,25 @@ public struct GesturePipeline: Sendable {
                                      axisCount: spec.channelCount, classCount: labels.count)
     }
 
-    /// A streaming recogniser over a new classifier.
-    public func makeRecognizer() throws(GestureError) -> GestureRecognizer {
-        try GestureRecognizer(classifier: try makeClassifier(), labels: labels, negativeClass: negativeClass,
-                              sampleRate: Double(spec.sampleRate), hop: hop, smoothing: smoothing)
+    /// The decision path as the engine (host and device) runs it. `unit` replaces the spec's unit
+    /// policy; `conditioned`: the frames arrive already in the spec's units (a host that resampled
+    /// them), so the engine's conditioning is the identity (unit g, gains 1).
+    public func engineConfiguration(unit: AccelerationUnit? = nil, conditioned: Bool = false) -> GestureConfiguration {
+        var fixed = unit
+        var detection = 0
+        if conditioned {
+            fixed = .g
+        } else if fixed == nil {
+            switch spec.unit {
+            case .fixed(let u): fixed = u
+            case .detect(let n): detection = n
+            }
+        }
+        return GestureConfiguration(channelCount: spec.channelCount, accelerometerChannels: spec.accelerometerChannels, unit: fixed,
+                                    detectionFrames: detection,
+                                    gains: conditioned ? [Float](repeating: 1, count: spec.channelCount) : spec.gains,
+                                    windowLength: spec.windowLength, quantization: spec.quantization!, classCount: labels.count,
+                                    negativeClass: negativeClass, hop: hop, smoothing: smoothing)
     }
 }
 

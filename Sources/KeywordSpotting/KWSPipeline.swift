@@ -1,5 +1,6 @@
 import Foundation
 import TinyFeatures
+import TinyPipeline
 
 /// A keyword-spotting pipeline: `Pipelines/kws/pipeline.json` (or any file of this schema).
 ///
@@ -117,6 +118,17 @@ public struct KWSPipeline: Sendable {
 
     /// `keywords[c]`: class `c` is not a background label.
     public var keywords: [Bool] { labels.map { !backgroundLabels.contains($0) } }
+
+    /// The decision path as the engine (host and device) runs it: the smoothing's seconds turned
+    /// into windows of this stride — average `max(1, round(average / stride))` windows,
+    /// suppression `⌈suppression / stride⌉` windows.
+    public var engineConfiguration: KeywordSpottingConfiguration {
+        let stride = strideSeconds
+        return KeywordSpottingConfiguration(
+            frontEnd: features.frontEnd, quantization: features.quantization!, keywords: keywords, strideFrames: strideFrames,
+            averageCount: smoothing.averageCount(strideSeconds: stride), threshold: Float(smoothing.threshold),
+            suppressionWindows: Int((smoothing.suppressionSeconds / stride).rounded(.up)), minimumCount: smoothing.minimumCount)
+    }
 
     /// Replaces the given streaming and smoothing settings (nil: keep the file's) and checks them.
     public mutating func override(strideSeconds: Double? = nil, threshold: Double? = nil, averageSeconds: Double? = nil,

@@ -1,10 +1,12 @@
 import TinyDSP
 import TinyFeatures
+import TinyPipeline
 import TinyRuntime
 
 /// One int8 model run per feature window: float features → the pipeline's int8 input quantisation
 /// (`FeatureSpec.quantization`, the same rounding `tinyml features` uses for training) → the model
-/// → dequantised posteriors `scale · (q − zeroPoint)`, in the pipeline's label order.
+/// → dequantised posteriors `scale · (q − zeroPoint)`, in the pipeline's label order
+/// (TinyPipeline's `ClassifierStage`, which the engine and the firmware run too).
 ///
 /// `init` checks that the model fits the pipeline: one input of `framesPerInput × rowWidth` int8
 /// values whose scale/zero point equal `modelInput`, one output of one value per label. Owns one
@@ -14,11 +16,7 @@ public final class KeywordClassifier {
     public let model: Model
     public let session: Session
     public let classCount: Int
-    private let quantizer: Int8Quantizer
-    private var input: [Int8]
-    private let outputTensor: Int
-    private let outputScale: Float
-    private let outputZeroPoint: Int32
+    private let stage: ClassifierStage
 
     public init(model: Model, pipeline: KWSPipeline) throws(KWSError) {
         let source = model.path ?? "model"
@@ -41,11 +39,11 @@ public final class KeywordClassifier {
         self.model = model
         session = Session(model: model)
         classCount = o.elementCount
-        quantizer = q
-        input = [Int8](repeating: 0, count: values)
-        outputTensor = model.graph.outputs[0]
-        outputScale = o.scale
-        outputZeroPoint = o.zeroPoint
+        do {
+            stage = try ClassifierStage(interpreter: session.interpreter, quantizer: q, inputCount: values, outputCount: classCount)
+        } catch {
+            throw KWSError("\(source): \(error.description)")
+        }
     }
 
     /// Loads the model file at `path` (or the pipeline's model) and checks it.
@@ -60,16 +58,12 @@ public final class KeywordClassifier {
     }
 
     /// Float values per input.
-    public var inputCount: Int { input.count }
+    public var inputCount: Int { stage.inputCount }
 
     /// Quantises `features` (`inputCount` floats), runs the model and writes `classCount`
     /// posteriors to `posteriors`.
     public func classify(_ features: UnsafePointer<Float>, into posteriors: UnsafeMutablePointer<Float>) {
-        input.withUnsafeMutableBufferPointer { q in quantizer.quantize(features, into: q.baseAddress!, count: q.count) }
-        try! session.setInput(int8: input)   // count and type were checked in init
-        session.invoke()
-        let out = session.interpreter.tensorData(outputTensor).assumingMemoryBound(to: Int8.self)
-        for c in 0 ..< classCount { posteriors[c] = outputScale * Float(Int32(out[c]) - outputZeroPoint) }
+        stage.classify(features, into: posteriors)
     }
 
     /// The class with the highest posterior for one input (first on ties).

@@ -30,10 +30,12 @@ extension KeywordSpotter {
             if let bad = block[0 ..< n].firstIndex(where: { !$0.isFinite }) {
                 throw KWSError("\(stream.source.sourceName): sample \(samplesProcessed + bad + 1) is not finite (\(block[bad]))")
             }
-            block.withUnsafeBufferPointer { process(UnsafeBufferPointer(rebasing: $0[0 ..< n]), onWindow: onWindow) { d in
-                detections += 1
-                onDetection(d)
-            } }
+            try block.withUnsafeBufferPointer { (b) throws(KWSError) in
+                try process(UnsafeBufferPointer(rebasing: b[0 ..< n]), onWindow: onWindow) { d in
+                    detections += 1
+                    onDetection(d)
+                }
+            }
         }
         guard samplesProcessed > 0 else { throw KWSError("\(stream.source.sourceName): no audio samples") }
         finish(onWindow: onWindow) { d in

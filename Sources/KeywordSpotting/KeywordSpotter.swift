@@ -1,137 +1,85 @@
+import TinyDSP
 import TinyFeatures
+import TinyPipeline
 
-/// Streaming keyword spotting: samples in (any chunk sizes, mono at the pipeline's rate), keyword
-/// detections out.
+/// Streaming keyword spotting on the host: samples in (any chunk sizes, mono at the pipeline's
+/// rate), keyword detections out — TinyPipeline's `KeywordEngine` (the code the firmware runs too)
+/// over the pipeline's configuration (`KWSPipeline.engineConfiguration`), with the host's FFT
+/// (FFTW, or the device's portable FFT for results equal to a device's bit for bit).
 ///
-/// The stream is treated as if silence surrounded it: `P = ⌊(L/2) / S⌋ · S` zeros come first, so
-/// window `w` covers stream samples `[w·S − P, w·S − P + L)` (`windowStart(w)`), with
-/// `S = strideFrames · hop` and `L` the feature spec's clip (16,000 samples for 1 s); a word at the
-/// very start is then seen by several windows, as one in the middle is. Feature frames are computed once by the streaming
-/// `FeatureExtractor` and reused by every window that overlaps them; for the MLPerf front end's
-/// `x / max(x)` the frames are kept as linear mel energies and each window applies its own peak
-/// (a sliding maximum over hop-sized blocks) as a spectral factor before the logarithm — exact,
-/// because every stage before the log is linear (`InputNormalization.peak`). Each window is
-/// classified (`KeywordClassifier`) and smoothed (`PosteriorSmoother`).
-///
-/// End of stream (`finish`): zeros follow until the last window whose centre is at or before the
-/// end of the audio, `w_last = ⌈(P + N − L/2) / S⌉` for `N` samples, is complete — so a keyword at
-/// the very end, or in a clip as short as one window, is seen by as many windows as one in the
-/// middle. Detection times are stream seconds (the padding excluded). After `init`, `process`
-/// allocates nothing beyond the extractor's sample queue, which stays bounded by the chunk size.
+/// `KeywordEngine` documents the windows: `P = ⌊(L/2) / S⌋ · S` zeros lead the stream, window `w`
+/// covers samples `[w·S − P, w·S − P + L)`, and `finish` completes the last window centred on the
+/// audio. Detection times are stream seconds (the padding excluded). After `init`, `process`
+/// allocates nothing.
 public final class KeywordSpotter {
     public let pipeline: KWSPipeline
     public let classifier: KeywordClassifier
-    public let extractor: FeatureExtractor
-    private var smoother: PosteriorSmoother
-    private var features: [Float]
-    private var posteriors: [Float]
-    private var samplesIn = 0
-    private var zeros: [Float]
-    /// Windows classified since `init`/`reset`.
-    public private(set) var windows = 0
+    public let engine: KeywordEngine<FeatureFFT>
 
-    public init(pipeline: KWSPipeline, classifier: KeywordClassifier) throws(KWSError) {
+    public init(pipeline: KWSPipeline, classifier: KeywordClassifier, fft: FeatureFFT.Backend = .fftw) throws(KWSError) {
         self.pipeline = pipeline
         self.classifier = classifier
         do {
-            extractor = try FeatureExtractor(spec: pipeline.features, inputStride: pipeline.strideFrames)
+            engine = try KeywordEngine(configuration: pipeline.engineConfiguration, interpreter: classifier.session.interpreter,
+                                       fft: try FeatureFFT(fft, size: pipeline.features.frontEnd.fftSize))
         } catch {
-            throw KWSError(error.description)
+            throw KWSError("\(error)")
         }
-        let s = pipeline.smoothing
-        let stride = pipeline.strideSeconds
-        smoother = PosteriorSmoother(keywords: pipeline.keywords, averageCount: s.averageCount(strideSeconds: stride),
-                                     threshold: Float(s.threshold),
-                                     suppressionWindows: Int((s.suppressionSeconds / stride).rounded(.up)),
-                                     minimumCount: s.minimumCount)
-        features = [Float](repeating: 0, count: extractor.inputCount)
-        posteriors = [Float](repeating: 0, count: classifier.classCount)
-        zeros = [Float](repeating: 0, count: pipeline.features.frontEnd.hop)
-        let strideSamples = pipeline.strideFrames * pipeline.features.frontEnd.hop
-        leadSamples = pipeline.features.clipSamples / 2 / strideSamples * strideSamples
-        pushLead()
     }
 
     /// Zeros before the stream (a whole number of strides, about half a window).
-    public let leadSamples: Int
-
+    public var leadSamples: Int { engine.leadSamples }
     /// First stream sample of window `w` (negative while the window reaches into the lead).
-    public func windowStart(_ w: Int) -> Int { w * strideSamples - leadSamples }
-
+    public func windowStart(_ w: Int) -> Int { engine.windowStart(w) }
     /// Samples between window starts.
-    public var strideSamples: Int { pipeline.strideFrames * pipeline.features.frontEnd.hop }
+    public var strideSamples: Int { engine.strideSamples }
     /// Samples per window.
-    public var windowSamples: Int { pipeline.features.clipSamples }
+    public var windowSamples: Int { engine.windowSamples }
     /// Samples consumed since `init`/`reset`.
-    public var samplesProcessed: Int { samplesIn }
+    public var samplesProcessed: Int { engine.samplesProcessed }
+    /// Windows classified since `init`/`reset`.
+    public var windows: Int { engine.windows }
+
+    /// The host form of an engine detection.
+    public func detection(_ e: PipelineEvent) -> Detection {
+        Detection(classIndex: e.label, label: pipeline.labels[e.label], time: Double(e.sample) / Double(pipeline.features.sampleRate),
+                  confidence: Double(e.confidence), window: e.index, sample: e.sample, confidenceBits: e.confidence.bitPattern)
+    }
 
     /// Feeds samples; calls `onDetection` for each detection, in order, and `onWindow` (if given)
-    /// with each window's index and posteriors.
+    /// with each window's index and posteriors. A sample that is not finite is an error (it would
+    /// poison a whole second of features) and nothing of the chunk is used.
     public func process(_ samples: UnsafeBufferPointer<Float>, onWindow: ((Int, UnsafeBufferPointer<Float>) -> Void)? = nil,
-                        onDetection: (Detection) -> Void) {
-        samplesIn += samples.count
-        extractor.push(samples)
-        drain(onWindow: onWindow, onDetection: onDetection)
+                        onDetection: (Detection) -> Void) throws(KWSError) {
+        engine.reportsWindows = onWindow != nil
+        do {
+            try engine.push(samples) { handle($0, onWindow, onDetection) }
+        } catch {
+            throw KWSError(error.description)
+        }
     }
 
     public func process(_ samples: [Float], onWindow: ((Int, UnsafeBufferPointer<Float>) -> Void)? = nil,
-                        onDetection: (Detection) -> Void) {
-        samples.withUnsafeBufferPointer { process($0, onWindow: onWindow, onDetection: onDetection) }
+                        onDetection: (Detection) -> Void) throws(KWSError) {
+        try samples.withUnsafeBufferPointer { (p) throws(KWSError) in try process(p, onWindow: onWindow, onDetection: onDetection) }
     }
 
-    /// Ends the stream: trailing zeros until the last window centred on the audio is complete (see
-    /// the type's documentation), reporting what that finds.
+    /// Ends the stream: trailing zeros until the last window centred on the audio is complete,
+    /// reporting what that finds.
     public func finish(onWindow: ((Int, UnsafeBufferPointer<Float>) -> Void)? = nil, onDetection: (Detection) -> Void) {
-        guard samplesIn > 0 else { return }
-        let end = leadSamples + samplesIn
-        let last = max(0, (end - windowSamples / 2 + strideSamples - 1) / strideSamples)
-        var missing = last * strideSamples + windowSamples - end
-        guard windows <= last, missing > 0 else { return }
-        zeros.withUnsafeBufferPointer { z in
-            while missing > 0 {
-                let n = min(missing, z.count)
-                extractor.push(UnsafeBufferPointer(rebasing: z[..<n]))
-                missing -= n
-                drain(onWindow: onWindow, onDetection: onDetection)
-            }
-        }
+        engine.reportsWindows = onWindow != nil
+        engine.finish { handle($0, onWindow, onDetection) }
     }
 
     /// Starts a new stream.
-    public func reset() {
-        extractor.reset()
-        smoother.reset()
-        samplesIn = 0
-        windows = 0
-        pushLead()
-    }
+    public func reset() { engine.reset() }
 
-    private func pushLead() {
-        var lead = leadSamples
-        zeros.withUnsafeBufferPointer { z in
-            while lead > 0 {
-                let n = min(lead, z.count)
-                extractor.push(UnsafeBufferPointer(rebasing: z[..<n]))
-                lead -= n
-            }
-        }
-    }
-
-    private func drain(onWindow: ((Int, UnsafeBufferPointer<Float>) -> Void)?, onDetection: (Detection) -> Void) {
-        let rate = Double(pipeline.features.sampleRate)
-        while features.withUnsafeMutableBufferPointer({ extractor.popInput(into: $0.baseAddress!) }) {
-            features.withUnsafeBufferPointer { f in
-                posteriors.withUnsafeMutableBufferPointer { p in classifier.classify(f.baseAddress!, into: p.baseAddress!) }
-            }
-            let w = windows
-            windows += 1
-            if let onWindow { posteriors.withUnsafeBufferPointer { onWindow(w, $0) } }
-            let fired = posteriors.withUnsafeBufferPointer { smoother.observe($0.baseAddress!) }
-            if let f = fired {
-                let centre = Double(windowStart(f.peakWindow) + windowSamples / 2) / rate
-                onDetection(Detection(classIndex: f.classIndex, label: pipeline.labels[f.classIndex], time: centre,
-                                      confidence: Double(f.confidence), window: f.window))
-            }
+    private func handle(_ e: PipelineEvent, _ onWindow: ((Int, UnsafeBufferPointer<Float>) -> Void)?,
+                        _ onDetection: (Detection) -> Void) {
+        switch e.kind {
+        case .window: onWindow?(e.index, engine.posteriors)
+        case .detection: onDetection(detection(e))
+        default: break
         }
     }
 }

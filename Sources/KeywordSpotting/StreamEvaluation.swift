@@ -48,7 +48,7 @@ public struct StreamEvaluation: Sendable {
         let (samples, truth, distractors) = try buildStream(manifest: manifest, split: split, pipeline: spotter.pipeline, options: options)
         spotter.reset()
         var detections: [Detection] = []
-        spotter.process(samples) { detections.append($0) }
+        try spotter.process(samples) { detections.append($0) }
         spotter.finish { detections.append($0) }
         let rate = Double(spotter.pipeline.features.sampleRate)
         let (hits, falseAlarms) = score(detections: detections, truth: truth, clipSeconds: Double(spotter.windowSamples) / rate,

@@ -1,5 +1,6 @@
 import Foundation
 import TinyIO
+import TinyPipeline
 
 /// `tinyml eval anomaly`: the pipeline fitted on a manifest's `train` normal data and scored on
 /// every window of every `val` and `test` file of the same machine; the `heldout` split is never read.
@@ -134,17 +135,22 @@ private final class WindowScorer {
     /// A pre-trained autoencoder's threshold is kept when `pretrainedThreshold` (the machine it was
     /// trained on); on another machine its threshold is calibrated on that machine's windows.
     func fit(_ files: [ManifestEntry], pretrainedThreshold: Bool) throws(AnomalyError)
-        -> (scorer: any AnomalyScorer, threshold: Double, windows: Int, rule: String) {
+        -> (scorer: AnomalyScorer, threshold: Double, windows: Int, rule: String) {
         var frames: [[Float]] = []
         for entry in files { try forEachWindow(entry) { frames.append(Array($0)) } }
-        let (scorer, _) = try pipeline.makeScorer()
-        let k = pipeline.learning.k, fraction = pipeline.learning.calibrationFraction
+        let (scorer, _, _) = try pipeline.makeScorer()
+        let k = pipeline.learning.k
         if pretrainedThreshold, pipeline.scorer == .autoencoder, let t = pipeline.autoencoder?.threshold {
             return (scorer, t, frames.count, "the autoencoder's trained threshold (pipeline.json)")
         }
-        let detector = try AnomalyDetector(scorer: scorer, calibration: .learn(windows: frames.count, fraction: fraction, k: k),
+        let detector: AnomalyDetector
+        do {
+            detector = try AnomalyDetector(scorer: scorer, calibration: pipeline.calibration(learningWindows: frames.count),
                                            alarm: AlarmHysteresis(raiseAfter: 1, clearAfter: 1))
-        for f in frames { _ = try detector.process(f) }
+            for f in frames { _ = try detector.process(f) }
+        } catch {
+            throw AnomalyError(error.description)
+        }
         scorer.resetContext()
         let c = detector.calibration.scores
         return (scorer, detector.threshold!, frames.count,
@@ -153,12 +159,18 @@ private final class WindowScorer {
     }
 
     /// Every window's score, per file.
-    func scores(_ files: [ManifestEntry], with scorer: any AnomalyScorer) throws(AnomalyError) -> [[Double]] {
+    func scores(_ files: [ManifestEntry], with scorer: AnomalyScorer) throws(AnomalyError) -> [[Double]] {
         var result: [[Double]] = []
         for entry in files {
             var s: [Double] = []
             scorer.resetContext()
-            try forEachWindow(entry) { (frame) throws(AnomalyError) in if let v = try scorer.score(frame) { s.append(v) } }
+            try forEachWindow(entry) { (frame) throws(AnomalyError) in
+                do throws(PipelineError) {
+                    if let v = try scorer.score(frame) { s.append(v) }
+                } catch {
+                    throw AnomalyError(error.description)
+                }
+            }
             result.append(s)
         }
         return result

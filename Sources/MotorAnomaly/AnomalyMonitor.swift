@@ -1,10 +1,12 @@
 import Foundation
 import TinyFeatures
 import TinyIO
+import TinyPipeline
 
-/// The streaming monitor: signal → feature frames (`FeatureExtractor`, one per hop) → scorer →
-/// threshold → alarm (`AnomalyDetector`), until the stream ends. Memory is constant in the
-/// stream's length: one read block, the extractor's ring of frames, the scorer's state.
+/// The streaming monitor: signal → TinyPipeline's `AnomalyEngine` (the code the firmware runs:
+/// feature frames, one per hop → scorer → threshold → alarm hysteresis), until the stream ends.
+/// Memory is constant in the stream's length: one read block, the front end's ring of frames, the
+/// scorer's state.
 ///
 /// Windows: window w covers samples [w·hop, w·hop + N) (N = the spec's window samples); its time is
 /// its end, (w·hop + N) / rate seconds. A learning period of S seconds is the L windows that end
@@ -25,32 +27,43 @@ public final class AnomalyMonitor {
     public struct WindowReport: Sendable {
         /// End of the window in seconds from the start of the stream.
         public let time: Double
+        /// End of the window as a stream sample index.
+        public let sample: Int
         public let decision: AnomalyDetector.Decision
     }
 
     public let pipeline: AnomalyPipeline
-    public let detector: AnomalyDetector
+    public let engine: AnomalyEngine<FeatureFFT>
     public let learningWindows: Int
     /// `ContentIdentity` of the autoencoder model (nil for the Gaussian scorer).
     public let modelID: String?
-    private let reader: FeatureFrameReader
     private var frame: [Float]
+    private var block: [Float]
+    private var reports: [WindowReport] = []
 
-    public init(pipeline: AnomalyPipeline, start: Start) throws(AnomalyError) {
+    /// `fft`: the host's FFTW, or the device's portable FFT (results equal to a device's bit for bit).
+    public init(pipeline: AnomalyPipeline, start: Start, fft: FeatureFFT.Backend = .fftw) throws(AnomalyError) {
         self.pipeline = pipeline
-        reader = try FeatureFrameReader(spec: pipeline.features)
         frame = [Float](repeating: 0, count: pipeline.frameLength)
+        block = [Float](repeating: 0, count: 4096)
+        let scorer = try pipeline.engineScorer()
         var saved: GaussianBaseline?
         if case .baseline(let file, _) = start { saved = file.gaussianBaseline }
-        let (scorer, modelID) = try pipeline.makeScorer(savedBaseline: saved)
-        self.modelID = modelID
-        let alarm = AlarmHysteresis(raiseAfter: pipeline.alarm.raiseAfter, clearAfter: pipeline.alarm.clearAfter)
+        let model = pipeline.scorer == .autoencoder ? try pipeline.loadModel() : nil
+        if pipeline.scorer == .autoencoder, model == nil {
+            throw AnomalyError("pipeline '\(pipeline.url.path)' has no 'autoencoder' section for the autoencoder scorer")
+        }
+        modelID = model?.1
         let calibration: AnomalyDetector.Calibration
         switch start {
         case .learn(let seconds):
             guard seconds > 0, seconds.isFinite else { throw AnomalyError("the learning period must be positive (got \(seconds) s)") }
             let windows = Self.windows(endingWithin: seconds, spec: pipeline.features)
-            let needed = AnomalyDetector.minimumLearningWindows(scorer: scorer, fraction: pipeline.learning.calibrationFraction)
+            let context = pipeline.scorer == .autoencoder ? pipeline.autoencoder?.contextFrames ?? 1 : 1
+            guard let needed = pipeline.minimumLearningWindows(contextFrames: context, learnsNormal: pipeline.scorer == .gaussian) else {
+                throw AnomalyError("learning.calibrationFraction \(pipeline.learning.calibrationFraction) leaves no window to learn "
+                    + "normal from: the gaussian scorer needs a fraction below 1")
+            }
             guard windows >= needed else {
                 let c = pipeline.features.frontEnd
                 let seconds = Double((needed - 1) * c.hop + c.windowSamples) / Double(c.sampleRate)
@@ -58,7 +71,7 @@ public final class AnomalyMonitor {
                     + "at least \(needed) are needed (--learn \(Self.format(seconds: seconds)) or more)")
             }
             learningWindows = windows
-            calibration = .learn(windows: windows, fraction: pipeline.learning.calibrationFraction, k: pipeline.learning.k)
+            calibration = pipeline.calibration(learningWindows: windows)
         case .baseline(let file, let path):
             try file.requireCompatible(featureSpecID: pipeline.featureSpecID, frameLength: pipeline.frameLength,
                                        scorer: pipeline.scorer.rawValue, modelID: modelID, path: path)
@@ -72,8 +85,20 @@ public final class AnomalyMonitor {
             learningWindows = 0
             calibration = .fixed(threshold: t)
         }
-        detector = try AnomalyDetector(scorer: scorer, calibration: calibration, alarm: alarm)
+        do {
+            engine = try AnomalyEngine(configuration: AnomalyConfiguration(frontEnd: pipeline.features.frontEnd, scorer: scorer,
+                                                                           calibration: calibration, raiseAfter: pipeline.alarm.raiseAfter,
+                                                                           clearAfter: pipeline.alarm.clearAfter),
+                                       interpreter: model?.0,
+                                       fft: try FeatureFFT(fft, size: pipeline.features.frontEnd.fftSize), baseline: saved)
+        } catch {
+            throw AnomalyError("\(error)")
+        }
+        engine.reportsWindows = true
     }
+
+    /// The decision logic (learning, threshold, alarm) the engine runs.
+    public var detector: AnomalyDetector { engine.detector }
 
     /// Windows of `spec` that end within the first `seconds` of a stream.
     public static func windows(endingWithin seconds: Double, spec: FeatureSpec) -> Int {
@@ -87,7 +112,7 @@ public final class AnomalyMonitor {
     /// What was learned, as a baseline file (nil while still learning).
     public func baselineFile() -> BaselineFile? {
         guard !detector.isLearning, let threshold = BaselineFile.Threshold(detector.calibration) else { return nil }
-        if let scorer = detector.scorer as? BaselineScorer {
+        if case .gaussian(let scorer) = detector.scorer {
             return BaselineFile(featureSpecID: pipeline.featureSpecID, baseline: scorer.baseline, threshold: threshold)
         }
         return BaselineFile(featureSpecID: pipeline.featureSpecID, frameLength: pipeline.frameLength,
@@ -95,17 +120,49 @@ public final class AnomalyMonitor {
     }
 
     /// Runs the monitor over `source` until it ends, calling `onWindow` for every window.
-    /// Throws if the stream ends before the learning period is over (or before any window).
+    /// Throws if the stream ends before the learning period is over (or before any window). A
+    /// truncated or damaged input after some samples ends the stream there and is reported in the
+    /// summary (`inputError`), not hidden.
     public func run(_ source: MonitorSource, onWindow: (WindowReport) throws(AnomalyError) -> Void) throws(AnomalyError) -> MonitorSummary {
         let rate = Double(pipeline.features.sampleRate)
-        let end = try reader.read(source.stream) { (frame, windowEnd) throws(AnomalyError) in
-            let decision = try detector.process(frame)
-            try onWindow(WindowReport(time: Double(windowEnd) / rate, decision: decision))
+        engine.startSignal()
+        var samples = 0
+        var inputError: String?
+        reading: while true {
+            let n: Int
+            do {
+                n = try source.stream.read(into: &block)
+            } catch {
+                switch error {
+                case .truncated, .unrecognizedFormat, .unreadable:
+                    guard samples > 0 else { throw AnomalyError(error.description) }
+                    inputError = error.description
+                    break reading
+                default:
+                    throw AnomalyError(error.description)
+                }
+            }
+            if n == 0 { break }
+            samples += n
+            reports.removeAll(keepingCapacity: true)
+            do {
+                try block.withUnsafeBufferPointer { (b) throws(PipelineError) in
+                    try engine.push(UnsafeBufferPointer(rebasing: b[0 ..< n])) { collect($0, rate: rate) }
+                }
+            } catch {
+                throw AnomalyError(error.description)
+            }
+            for r in reports { try onWindow(r) }
         }
-        var summary = try finish(samples: end.samples, trailing: end.trailingSamples, rate: rate, skipped: source.skippedValues,
+        var summary = try finish(samples: samples, trailing: samples - engine.lastWindowEnd, rate: rate, skipped: source.skippedValues,
                                  note: source.lastProblem.map { "last skipped input: \($0)" })
-        summary.inputError = end.inputError
+        summary.inputError = inputError
         return summary
+    }
+
+    private func collect(_ event: PipelineEvent, rate: Double) {
+        guard event.kind == .window, let d = engine.lastDecision else { return }
+        reports.append(WindowReport(time: Double(event.sample) / rate, sample: event.sample, decision: d))
     }
 
     /// Runs the monitor over precomputed feature frames: a raw little-endian float32 file of
@@ -131,8 +188,15 @@ public final class AnomalyMonitor {
             if let bad = frame.firstIndex(where: { !$0.isFinite }) {
                 throw AnomalyError("\(path): frame \(frames + 1) value \(bad + 1) is not finite (\(frame[bad]))")
             }
-            let decision = try frame.withUnsafeBufferPointer { (p) throws(AnomalyError) in try detector.process(p) }
-            try onWindow(WindowReport(time: Double(frames * c.hop + c.windowSamples) / rate, decision: decision))
+            reports.removeAll(keepingCapacity: true)
+            do {
+                try frame.withUnsafeBufferPointer { (p) throws(PipelineError) in
+                    try engine.process(p, windowEnd: frames * c.hop + c.windowSamples) { collect($0, rate: rate) }
+                }
+            } catch {
+                throw AnomalyError(error.description)
+            }
+            for r in reports { try onWindow(r) }
             frames += 1
         }
         if frames == 0 && leftover == 0 { throw AnomalyError("\(path): no data (empty file)") }

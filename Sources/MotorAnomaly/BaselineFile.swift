@@ -1,3 +1,4 @@
+import TinyPipeline
 import Foundation
 
 /// A saved "normal" baseline: what `anomaly-monitor stream --save-baseline FILE` learned, loaded

@@ -1,3 +1,4 @@
+import TinyPipeline
 /// What a finished monitoring run saw, and the exit status that tells a script about it.
 ///
 /// Exit statuses (`exitStatus`), documented in `anomaly-monitor stream --help` and the pipeline

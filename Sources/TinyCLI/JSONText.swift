@@ -46,3 +46,12 @@ public enum JSONValue {
         return out + "\""
     }
 }
+
+extension JSONValue {
+    /// A 32-bit pattern as 8 lower-case hex digits (a `Float`'s bits, compared exactly between the
+    /// host tools and the firmware, which prints the same digits).
+    public static func bits(_ v: UInt32) -> JSONValue {
+        let hex = String(v, radix: 16)
+        return .string(String(repeating: "0", count: 8 - hex.count) + hex)
+    }
+}

@@ -17,23 +17,22 @@ import TinyIO
 ///   holds the last value long enough to flush the filter. It emits ⌈N·up/down⌉ frames for N
 ///   input frames. Equal rates pass frames through untouched.
 ///
-/// Allocation-free after `init` except `finish`'s release of held frames (none when the unit is fixed).
+/// Allocation-free after `init`.
 public final class SensorFrontEnd {
     public let spec: SensorWindowSpec
     public let inputRate: Int
     /// The source's name for messages.
     public let sourceName: String
+    /// Units and gains (TinyDSP, the stage the device runs too).
+    public let conditioner: SensorConditioner
     /// The accelerometer unit in force (nil while it is still being detected).
-    public private(set) var unit: AccelerationUnit?
+    public var unit: AccelerationUnit? { conditioner.unit }
     /// Input frames accepted so far.
     public private(set) var inputFrames = 0
 
     private let channels: Int
     private var resamplers: [PolyphaseResampler]
     private let flushFrames: Int
-    private var held: [Float]
-    private var heldCount = 0
-    private var scratch: [Float]
     private var frame: [Float]
     /// Each channel's first converted value (the edge the resampler pads with), once known.
     private var offsets: [Float]
@@ -54,17 +53,11 @@ public final class SensorFrontEnd {
         self.inputRate = inputRate
         self.sourceName = sourceName
         channels = spec.channelCount
-        var detectionFrames = 0
-        if let unitOverride {
-            unit = unitOverride
-        } else {
-            switch spec.unit {
-            case .fixed(let u): unit = u
-            case .detect(let n): detectionFrames = n
-            }
+        do {
+            conditioner = try spec.conditioner(unitOverride: unitOverride)
+        } catch {
+            throw SensorInputError("\(sourceName): \(error.description)")
         }
-        held = [Float](repeating: 0, count: detectionFrames * channels)
-        scratch = [Float](repeating: 0, count: detectionFrames)
         frame = [Float](repeating: 0, count: channels)
         offsets = [Float](repeating: 0, count: channels)
         last = [Float](repeating: 0, count: channels)
@@ -89,13 +82,11 @@ public final class SensorFrontEnd {
     public func push(_ input: UnsafeBufferPointer<Float>, emit: (UnsafeBufferPointer<Float>) -> Void) throws(SensorInputError) {
         precondition(input.count == channels, "SensorFrontEnd.push: \(input.count) values, expected \(channels)")
         inputFrames += 1
-        guard let unit else {
-            for c in 0 ..< channels { held[heldCount * channels + c] = input[c] }
-            heldCount += 1
-            if heldCount * channels == held.count { try release(emit: emit) }
-            return
+        do {
+            try conditioner.push(input) { resample($0, emit: emit) }
+        } catch {
+            throw SensorInputError("\(sourceName): \(error.description)")
         }
-        convert(input, unit: unit, emit: emit)
     }
 
     /// Array convenience for `push(_:emit:)`.
@@ -105,9 +96,10 @@ public final class SensorFrontEnd {
 
     /// Ends the input: decides the unit on the frames held (if still undecided), flushes the resampler.
     public func finish(emit: (UnsafeBufferPointer<Float>) -> Void) throws(SensorInputError) {
-        if unit == nil {
-            guard heldCount > 0 else { return }
-            try release(emit: emit)
+        do {
+            try conditioner.finish { resample($0, emit: emit) }
+        } catch {
+            throw SensorInputError("\(sourceName): \(error.description)")
         }
         guard !resamplers.isEmpty, inputFrames > 0 else { return }
         let total = resamplers[0].totalOutputCount(forInputCount: inputFrames)
@@ -117,34 +109,14 @@ public final class SensorFrontEnd {
         }
     }
 
-    /// Decides the unit from the held frames and converts them.
-    private func release(emit: (UnsafeBufferPointer<Float>) -> Void) throws(SensorInputError) {
-        let n = heldCount
-        let median = held.withUnsafeBufferPointer { h in
-            scratch.withUnsafeMutableBufferPointer { s in
-                AccelerationUnit.medianMagnitude(h, stride: channels, frameCount: n, axes: spec.accelerometerChannels, scratch: s)
-            }
-        }
-        guard let detected = AccelerationUnit.detect(medianMagnitude: median) else {
-            throw SensorInputError("\(sourceName): cannot tell the accelerometer unit: the median |a| of the first \(n) "
-                + "samples is \(median), expected ≈1 (g), ≈1000 (milli-g) or ≈9.8 (m/s2); give the unit explicitly")
-        }
-        unit = detected
-        for t in 0 ..< n {
-            held.withUnsafeBufferPointer { h in convert(UnsafeBufferPointer(rebasing: h[t * channels ..< (t + 1) * channels]), unit: detected, emit: emit) }
-        }
-        heldCount = 0
-    }
-
-    /// Units and gains, then resampling (or straight out).
-    private func convert(_ input: UnsafeBufferPointer<Float>, unit: AccelerationUnit, emit: (UnsafeBufferPointer<Float>) -> Void) {
-        for c in 0 ..< channels { frame[c] = input[c] * spec.gains[c] }
-        for c in spec.accelerometerChannels { frame[c] *= unit.gPerUnit }
+    /// A conditioned frame: resampled, or straight out at equal rates.
+    private func resample(_ conditioned: UnsafeBufferPointer<Float>, emit: (UnsafeBufferPointer<Float>) -> Void) {
         if resamplers.isEmpty {
             emitted += 1
-            frame.withUnsafeBufferPointer { emit($0) }
+            emit(conditioned)
             return
         }
+        for c in 0 ..< channels { frame[c] = conditioned[c] }
         if !haveOffsets {
             for c in 0 ..< channels { offsets[c] = frame[c] }
             haveOffsets = true
@@ -170,5 +142,23 @@ public final class SensorFrontEnd {
             emitted += 1
             frame.withUnsafeBufferPointer { emit($0) }
         }
+    }
+}
+
+extension SensorWindowSpec {
+    /// The spec's units-and-gains stage (`unitOverride` replaces its unit policy).
+    public func conditioner(unitOverride: AccelerationUnit? = nil) throws(DSPError) -> SensorConditioner {
+        var fixed: AccelerationUnit?
+        var detection = 0
+        if let unitOverride {
+            fixed = unitOverride
+        } else {
+            switch unit {
+            case .fixed(let u): fixed = u
+            case .detect(let n): detection = n
+            }
+        }
+        return try SensorConditioner(channelCount: channelCount, accelerometerChannels: accelerometerChannels, gains: gains,
+                                     unit: fixed, detectionFrames: detection)
     }
 }

@@ -1,3 +1,4 @@
+import TinyPipeline
 import TinyFeatures
 
 /// Whole-clip classification (what `tinyml eval wildlife` measures and the training script selects

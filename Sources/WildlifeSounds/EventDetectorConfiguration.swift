@@ -1,3 +1,6 @@
+import Foundation
+import TinyPipeline
+
 /// Parameters of the always-on `EventDetector` (`pipeline.json` → `"detector"`). Times are in
 /// seconds, levels in decibels of band power; `WildlifePipeline` checks the ranges.
 public struct EventDetectorConfiguration: Codable, Sendable, Equatable {
@@ -43,5 +46,28 @@ public struct EventDetectorConfiguration: Codable, Sendable, Equatable {
         self.hangoverSeconds = hangoverSeconds
         self.minimumEventSeconds = minimumEventSeconds
         self.maximumEventSeconds = maximumEventSeconds
+    }
+}
+
+extension EventDetectorConfiguration {
+    /// The one-pole coefficient `1 − exp(−hop/τ)` for time constant `τ`.
+    public static func coefficient(hopSeconds: Double, timeConstant: Double) -> Float {
+        Float(1 - exp(-hopSeconds / timeConstant))
+    }
+
+    /// The detector's parameters for frames `hopSeconds` apart whose log has `decibelsPerUnit`
+    /// dB per unit: coefficients `1 − exp(−hop/τ)`, hangover `max(1, round(hangover/hop))`,
+    /// minimum `round(minimum/hop)`, maximum `max(1, round(maximum/hop))` frames, the floor's
+    /// minimum in log units.
+    public func parameters(hopSeconds: Double, decibelsPerUnit: Double) -> EventDetectorParameters {
+        EventDetectorParameters(
+            floorRise: Self.coefficient(hopSeconds: hopSeconds, timeConstant: floorRiseSeconds),
+            floorRiseInEvent: Self.coefficient(hopSeconds: hopSeconds, timeConstant: floorRiseInEventSeconds),
+            floorFall: Self.coefficient(hopSeconds: hopSeconds, timeConstant: floorFallSeconds),
+            floorMinimum: Float(floorMinimumDecibels / decibelsPerUnit), decibelsPerUnit: Float(decibelsPerUnit),
+            loudestBands: loudestBands, onsetDecibels: Float(onsetDecibels), offsetDecibels: Float(offsetDecibels),
+            fluxDecibels: Float(fluxDecibels), hangoverFrames: max(1, Int((hangoverSeconds / hopSeconds).rounded())),
+            minimumFrames: Int((minimumEventSeconds / hopSeconds).rounded()),
+            maximumFrames: max(1, Int((maximumEventSeconds / hopSeconds).rounded())))
     }
 }

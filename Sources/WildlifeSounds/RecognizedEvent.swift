@@ -11,8 +11,18 @@ public struct RecognizedEvent: Sendable, Equatable {
     public var windows: Int
     /// The best labels with their mean probabilities, best first.
     public var top: [LabelScore]
+    /// The event's end and start as stream sample indices (`WildlifeEngine`): what a device
+    /// reports, exactly.
+    public var sample: Int
+    public var startSample: Int
+    /// The bit pattern of the best label's mean probability (device and host compare it exactly).
+    public var confidenceBits: UInt32
 
-    public init(startFrame: Int, endFrame: Int, startSeconds: Double, endSeconds: Double, windows: Int, top: [LabelScore]) {
+    public init(startFrame: Int, endFrame: Int, startSeconds: Double, endSeconds: Double, windows: Int, top: [LabelScore],
+                sample: Int = 0, startSample: Int = 0, confidenceBits: UInt32 = 0) {
+        self.sample = sample
+        self.startSample = startSample
+        self.confidenceBits = confidenceBits
         self.startFrame = startFrame
         self.endFrame = endFrame
         self.startSeconds = startSeconds

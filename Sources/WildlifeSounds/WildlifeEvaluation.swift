@@ -1,3 +1,4 @@
+import TinyPipeline
 import TinyIO
 
 /// Clip-level evaluation of the wildlife pipeline on a manifest split: every clip through

@@ -1,6 +1,7 @@
 import Foundation
 import TinyDSP
 import TinyFeatures
+import TinyPipeline
 
 /// The wildlife-sound pipeline: `Pipelines/wildlife/pipeline.json` (or any file of this schema).
 ///
@@ -104,6 +105,19 @@ public struct WildlifePipeline: Sendable {
         case .decibels?: return 1
         case .amplitudeDecibels?: return 0.5
         }
+    }
+
+    /// The decision path as the engine (host and device) runs it: the frame front end, the
+    /// classifier window, the detector's parameters derived from its seconds.
+    public func engineConfiguration() throws(WildlifeError) -> WildlifeConfiguration {
+        guard let q = features.quantization else {
+            throw WildlifeError("pipeline '\(url.path)': features.quantization is missing (the model input is int8)")
+        }
+        return WildlifeConfiguration(frontEnd: frameSpec.frontEnd, quantization: q, classCount: labels.count,
+                              windowFrames: windowFrames,
+                              detector: detector.parameters(hopSeconds: hopSeconds, decibelsPerUnit: decibelsPerUnit),
+                              prerollFrames: aggregation.prerollFrames, eventHopFrames: aggregation.eventHopFrames,
+                              topK: aggregation.topK)
     }
 
     private func validate() throws(WildlifeError) {

@@ -1,22 +1,21 @@
 import TinyDSP
+import TinyPipeline
 import TinyRuntime
 
 /// The int8 log-mel CNN over one window: `windowFrames × bands` log-mel values (row-major, frame by
 /// frame) → quantised with the model input's scale and zero point (`features.quantization`, checked
 /// against the model) → one inference → the int8 softmax dequantised to probabilities
-/// `scale · (q − zeroPoint)`. Allocation-free per call; counts its inferences.
+/// `scale · (q − zeroPoint)` (TinyPipeline's `ClassifierStage`, which the engine and the firmware
+/// run). Allocation-free per call; counts its inferences.
 public final class WindowClassifier {
     public let model: Model
     public let session: Session
     public let labels: [String]
     public let windowFrames: Int
     public let bands: Int
-    private let quantizer: Int8Quantizer
-    private let outputScale: Float
-    private let outputZeroPoint: Int32
-    private var quantized: [Int8]
+    private let stage: ClassifierStage
     /// Inferences run since `init`.
-    public private(set) var inferences = 0
+    public var inferences: Int { stage.inferences }
 
     /// Loads `pipeline.modelPath` and checks it against the pipeline (input shape and
     /// quantisation, int8 output with one score per label).
@@ -57,24 +56,16 @@ public final class WindowClassifier {
         labels = p.labels
         windowFrames = p.windowFrames
         bands = p.bands
-        quantizer = q
-        outputScale = output.scale
-        outputZeroPoint = output.zeroPoint
-        quantized = [Int8](repeating: 0, count: input.elementCount)
+        do {
+            stage = try ClassifierStage(interpreter: session.interpreter, quantizer: q, inputCount: input.elementCount,
+                                        outputCount: p.labels.count)
+        } catch {
+            throw WildlifeError("\(name): \(error.description)")
+        }
     }
 
     /// Classifies one window (`windowFrames × bands` floats) into `probabilities` (`labels.count`).
     public func classify(_ window: UnsafePointer<Float>, into probabilities: UnsafeMutablePointer<Float>) {
-        let n = quantized.count
-        quantized.withUnsafeMutableBufferPointer { q in
-            quantizer.quantize(window, into: q.baseAddress!, count: n)
-            try! session.setInput(int8: UnsafeBufferPointer(q))
-        }
-        session.invoke()
-        inferences += 1
-        let scale = outputScale, zero = outputZeroPoint
-        try! session.withOutputInt8 { out in
-            for i in 0 ..< out.count { probabilities[i] = scale * Float(Int32(out[i]) - zero) }
-        }
+        stage.classify(window, into: probabilities)
     }
 }

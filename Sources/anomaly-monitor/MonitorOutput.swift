@@ -1,6 +1,7 @@
 import Foundation
 import MotorAnomaly
 import TinyCLI
+import TinyPipeline
 
 /// What `anomaly-monitor stream` prints: human lines (learning result, alarm changes, a status
 /// line every `statusEvery` seconds of signal, the summary) or JSON lines (one object per window,
@@ -29,8 +30,15 @@ struct MonitorOutput {
                 ("score", d.score.map { .number($0) } ?? .null), ("threshold", d.threshold.map { .number($0) } ?? .null),
                 ("state", .string(state)),
             ]
-            if let t = d.transition { fields.append(("event", .string(t == .raised ? "raised" : "cleared"))) }
-            if learned { fields.append(("event", .string("learned"))) }
+            fields.append(("sample", .int(report.sample)))
+            if let t = d.transition {
+                fields.append(("event", .string(t == .raised ? "raised" : "cleared")))
+                fields.append(("confidence_bits", .bits(Float(d.score ?? .nan).bitPattern)))
+            }
+            if learned, let t = d.threshold {
+                fields.append(("event", .string("learned")))
+                fields.append(("confidence_bits", .bits(Float(t).bitPattern)))
+            }
             print(JSONValue.object(fields).text)
             flushStdout()
             return

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MotorAnomaly
 import TinyCLI
+import TinyFeatures
 import TinyIO
 
 /// `anomaly-monitor stream`: reads a signal until it ends, learns or loads "normal", scores every
@@ -40,6 +41,7 @@ struct StreamCommand: ParsableCommand {
     @Option(name: .customLong("save-baseline"), help: "Save the learned baseline to FILE once learning ends.") var saveBaseline: String?
     @Option(help: "Override the pipeline's scorer: gaussian or autoencoder.") var scorer: String?
     @Option(name: .customLong("status-every"), help: "Seconds of signal between status lines (default: the pipeline's).") var statusEvery: Double?
+    @Option(help: "FFT: fftw, or portable (the device's: decisions equal the firmware's bit for bit).") var fft: FeatureFFT.Backend = .fftw
     @Flag(help: "Print one JSON object per window and a summary object.") var json = false
 
     func run() throws {
@@ -53,7 +55,7 @@ struct StreamCommand: ParsableCommand {
             }
             if let statusEvery, !(statusEvery > 0) { throw ToolError("--status-every must be positive") }
             let start = try startMode(pipeline)
-            let monitor = try AnomalyMonitor(pipeline: pipeline, start: start)
+            let monitor = try AnomalyMonitor(pipeline: pipeline, start: start, fft: fft)
             if features != nil, input != nil || format != nil { throw ToolError("--features excludes --input and --format") }
             let signal = features == nil ? try source(pipeline) : nil
             var output = MonitorOutput(json: json, statusEvery: statusEvery ?? pipeline.statusEverySeconds)

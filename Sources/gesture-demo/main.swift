@@ -7,7 +7,8 @@ import TinyIO
 
 /// `gesture-demo FILE.csv | -`: recognises magic-wand gestures in an accelerometer stream (one
 /// `ax,ay,az` line per sample, as a board streams over UART; a header line is optional) and prints
-/// one line per gesture as it happens: time, label, confidence (or JSON lines with `--json`).
+/// one line per gesture as it happens: time, label, confidence (or JSON lines with `--json`, which
+/// also give the model-rate `sample` index and the confidence's `Float` bits, as the firmware prints them).
 struct GestureDemo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gesture-demo",
@@ -37,21 +38,22 @@ struct GestureDemo: ParsableCommand {
             let reader = input == "-" ? try CSVSensorReader(input: .standardInput(), options: options)
                                       : try CSVSensorReader(path: input, options: options)
             var count = 0
-            let stream = try GestureStream(pipeline: p, recognizer: try p.makeRecognizer(), inputRate: rate ?? p.inputRate,
-                                           sourceName: reader.sourceName, unit: fixedUnit) { event in
+            let stream = try GestureStream(pipeline: p, inputRate: rate ?? p.inputRate, sourceName: reader.sourceName,
+                                           unit: fixedUnit) { event in
                 count += 1
                 if json {
                     print(JSONValue.object([("time", .number((event.time * 100).rounded() / 100)), ("label", .string(event.label)),
-                                            ("confidence", .number((Double(event.confidence) * 1000).rounded() / 1000))]).text)
+                                            ("confidence", .number((Double(event.confidence) * 1000).rounded() / 1000)),
+                                            ("sample", .int(event.sampleIndex)), ("confidence_bits", .bits(event.confidence.bitPattern))]).text)
                 } else {
                     print(String(format: "%8.2f s  ", event.time) + event.label + String(format: "  %.3f", Double(event.confidence)))
                 }
                 flushStdout()
             }
             try stream.run(reader)
-            let seconds = Double(stream.recognizer.sampleCount) / Double(p.spec.sampleRate)
+            let seconds = Double(stream.sampleCount) / Double(p.spec.sampleRate)
             var summary = "gesture-demo: \(count) gesture(s) in \(String(format: "%.1f", seconds)) s"
-            if let u = stream.frontEnd.unit { summary += " (input unit \(u.name))" }
+            if let u = stream.unit { summary += " (input unit \(u.name))" }
             if reader.badLines.total > 0 { summary += "; dropped \(reader.badLines.total) malformed line(s)" }
             printError(summary)
         }

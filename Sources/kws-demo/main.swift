@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KeywordSpotting
 import TinyCLI
+import TinyFeatures
 import TinyIO
 
 /// `kws-demo AUDIO`: keyword spotting over audio of any length, format, rate and channel count
@@ -25,7 +26,8 @@ struct KWSDemo: ParsableCommand {
     @Option(help: "Raw PCM on stdin: its sample rate in Hz.") var rate: Int?
     @Option(help: "Raw PCM on stdin: channels.") var channels = 1
     @Option(help: "Raw PCM on stdin: s16le or f32le.") var encoding = "s16le"
-    @Flag(help: "Print JSON lines.") var json = false
+    @Option(help: "FFT: fftw, or portable (the device's: detections equal the firmware's bit for bit).") var fft: FeatureFFT.Backend = .fftw
+    @Flag(help: "Print JSON lines (with the stream sample index and the confidence's Float bits, as the firmware prints them).") var json = false
     @Flag(help: "Also print every window's posteriors (JSON lines with --json).") var posteriors = false
 
     func run() throws {
@@ -35,7 +37,7 @@ struct KWSDemo: ParsableCommand {
                            suppressionSeconds: suppression, minimumCount: minimumCount)
             let input = try inputSource()
             let classifier = try KeywordClassifier(pipeline: p, modelPath: model)
-            let spotter = try KeywordSpotter(pipeline: p, classifier: classifier)
+            let spotter = try KeywordSpotter(pipeline: p, classifier: classifier, fft: fft)
             let stream = try input.open(for: p)
             let strideSeconds = p.strideSeconds
             let onWindow: ((Int, UnsafeBufferPointer<Float>) -> Void)? = posteriors ? { w, post in
@@ -51,7 +53,8 @@ struct KWSDemo: ParsableCommand {
             let summary = try spotter.run(stream, onWindow: onWindow) { d in
                 if json {
                     print(JSONValue.object([("time", .number((d.time * 100).rounded() / 100)), ("keyword", .string(d.label)),
-                                            ("confidence", .number((d.confidence * 1000).rounded() / 1000))]).text)
+                                            ("confidence", .number((d.confidence * 1000).rounded() / 1000)),
+                                            ("sample", .int(d.sample)), ("confidence_bits", .bits(d.confidenceBits))]).text)
                 } else {
                     print(String(format: "%8.2f s  ", d.time) + d.label.padding(toLength: 5, withPad: " ", startingAt: 0)
                         + String(format: "  (confidence %.2f)", d.confidence))

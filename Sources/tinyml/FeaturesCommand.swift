@@ -140,4 +140,3 @@ struct FeaturesCommand: ParsableCommand {
     }
 }
 
-extension FeatureFFT.Backend: ExpressibleByArgument {}

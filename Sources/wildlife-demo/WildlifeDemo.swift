@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TinyCLI
+import TinyFeatures
 import WildlifeSounds
 
 /// `wildlife-demo AUDIO [--pipeline DIR] [--json]`: runs the wildlife pipeline over a clip or a long
@@ -15,12 +16,13 @@ struct WildlifeDemo: ParsableCommand {
 
     @Argument(help: "Audio file (WAV, FLAC, … any rate or channel count; '-' reads standard input).") var audio: String
     @Option(help: "Pipeline file or directory (default: the bundled Pipelines/wildlife).") var pipeline: String?
-    @Flag(help: "Print JSON lines: one per event, then a summary.") var json = false
+    @Option(help: "FFT: fftw, or portable (the device's: events equal the firmware's bit for bit).") var fft: FeatureFFT.Backend = .fftw
+    @Flag(help: "Print JSON lines: one per event (with stream sample indices and the top score's Float bits, as the firmware prints them), then a summary.") var json = false
 
     func run() throws {
         withToolErrors("wildlife-demo") {
             let p = try WildlifePipeline(path: try BundledPipeline.path(pipeline, name: "wildlife"))
-            let recognizer = try WildlifeRecognizer(pipeline: p, classifier: try WindowClassifier(pipeline: p))
+            let recognizer = try WildlifeRecognizer(pipeline: p, classifier: try WindowClassifier(pipeline: p), fft: fft)
             var bar: ProgressBar?
             var shown = 0
             let summary = try recognizer.recognize(path: audio, progress: { done, total in
@@ -49,7 +51,8 @@ struct WildlifeDemo: ParsableCommand {
     static func json(_ e: RecognizedEvent) -> JSONValue {
         .object([
             ("type", .string("event")), ("start", .number(e.startSeconds)), ("end", .number(e.endSeconds)),
-            ("windows", .int(e.windows)),
+            ("windows", .int(e.windows)), ("start_sample", .int(e.startSample)), ("sample", .int(e.sample)),
+            ("confidence_bits", .bits(e.confidenceBits)),
             ("top", .array(e.top.map { .object([("label", .string($0.label)), ("score", .number((Double($0.score) * 10000).rounded() / 10000))]) })),
         ])
     }

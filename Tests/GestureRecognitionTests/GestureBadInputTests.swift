@@ -66,7 +66,7 @@ import TinyTestSupport
 
     @Test func aStreamShorterThanTheMinimumIsRefused() throws {
         let p = try GestureTestData.pipeline()
-        let stream = try GestureStream(pipeline: p, recognizer: try p.makeRecognizer(), inputRate: 25, sourceName: "<stdin>",
+        let stream = try GestureStream(pipeline: p, inputRate: 25, sourceName: "<stdin>",
                                        unit: .g) { _ in }
         for row in Self.rows.prefix(5) { try stream.push(row) }
         let m = Self.message { try stream.finish() }

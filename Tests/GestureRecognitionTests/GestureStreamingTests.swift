@@ -24,7 +24,7 @@ struct GestureStreamingTests {
     /// Runs interleaved rows (g, 3 channels) through a fresh stream; returns the events.
     static func detect(_ rows: [Float], _ p: GesturePipeline) throws -> [GestureDetection] {
         var events: [GestureDetection] = []
-        let stream = try GestureStream(pipeline: p, recognizer: try p.makeRecognizer(), inputRate: p.inputRate,
+        let stream = try GestureStream(pipeline: p, inputRate: p.inputRate,
                                        sourceName: "synthetic", unit: .g) { events.append($0) }
         for t in 0 ..< rows.count / 3 { try stream.push(Array(rows[t * 3 ..< t * 3 + 3])) }
         try stream.finish()

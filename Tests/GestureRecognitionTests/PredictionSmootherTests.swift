@@ -1,3 +1,4 @@
+import TinyPipeline
 import Testing
 @testable import GestureRecognition
 
@@ -5,7 +6,7 @@ import Testing
 @Suite struct PredictionSmootherTests {
     static func smoother(history: Int = 3, threshold: Float = 0.8, rearm: Float = 0.5,
                          suppression: Int = 0) throws -> PredictionSmoother {
-        try PredictionSmoother(configuration: SmoothingConfiguration(history: history, threshold: threshold, rearm: rearm,
+        try PredictionSmoother(configuration: GestureSmoothing(history: history, threshold: threshold, rearm: rearm,
                                                                     suppressionInferences: suppression),
                                classCount: 3, negativeClass: 0)
     }
@@ -82,12 +83,12 @@ import Testing
     }
 
     @Test func rejectsBadConfigurations() {
-        #expect(throws: GestureError.self) { try SmoothingConfiguration(history: 0, threshold: 0.8, rearm: 0.5, suppressionInferences: 0) }
-        #expect(throws: GestureError.self) { try SmoothingConfiguration(history: 3, threshold: 1.5, rearm: 0.5, suppressionInferences: 0) }
-        #expect(throws: GestureError.self) { try SmoothingConfiguration(history: 3, threshold: 0.8, rearm: 0.9, suppressionInferences: 0) }
-        #expect(throws: GestureError.self) { try SmoothingConfiguration(history: 3, threshold: 0.8, rearm: 0.5, suppressionInferences: -1) }
-        #expect(throws: GestureError.self) {
-            try PredictionSmoother(configuration: SmoothingConfiguration(history: 3, threshold: 0.8, rearm: 0.5, suppressionInferences: 0),
+        #expect(throws: PipelineError.self) { try GestureSmoothing(history: 0, threshold: 0.8, rearm: 0.5, suppressionInferences: 0) }
+        #expect(throws: PipelineError.self) { try GestureSmoothing(history: 3, threshold: 1.5, rearm: 0.5, suppressionInferences: 0) }
+        #expect(throws: PipelineError.self) { try GestureSmoothing(history: 3, threshold: 0.8, rearm: 0.9, suppressionInferences: 0) }
+        #expect(throws: PipelineError.self) { try GestureSmoothing(history: 3, threshold: 0.8, rearm: 0.5, suppressionInferences: -1) }
+        #expect(throws: PipelineError.self) {
+            try PredictionSmoother(configuration: GestureSmoothing(history: 3, threshold: 0.8, rearm: 0.5, suppressionInferences: 0),
                                    classCount: 3, negativeClass: 3)
         }
     }

@@ -1,3 +1,4 @@
+import TinyPipeline
 import KeywordSpotting
 import Testing
 

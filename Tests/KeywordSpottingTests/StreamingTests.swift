@@ -1,5 +1,6 @@
 import KeywordSpotting
 import Testing
+import TinyFeatures
 import TinyIO
 
 /// The streaming path: frame reuse between overlapping windows is exact, and a long stream of
@@ -17,16 +18,17 @@ import TinyIO
         let rows = Array(try KWSTestData.manifest().entries(split: "test").prefix(40))
         var stream: [Float] = []
         var clipPosteriors: [[Float]] = []
+        let extractor = try FeatureExtractor(spec: p.features)
         for row in rows {
             let clip = try AudioStream.readMono(path: row.url.path, outputRate: p.features.sampleRate)
             try #require(clip.count == p.features.clipSamples)
             stream += clip
-            clipPosteriors.append(spotter.classifier.predict(spotter.extractor.clipInput(clip)).posteriors)
+            clipPosteriors.append(spotter.classifier.predict(extractor.clipInput(clip)).posteriors)
         }
         let clip = p.features.clipSamples
         var windowPosteriors: [Int: [Float]] = [:]
         spotter.reset()
-        spotter.process(stream, onWindow: { w, post in
+        try spotter.process(stream, onWindow: { w, post in
             let start = spotter.windowStart(w)
             if start >= 0, start % clip == 0 { windowPosteriors[start / clip] = Array(post) }
         }, onDetection: { _ in })
@@ -71,7 +73,7 @@ import TinyIO
         #expect(spotter.windowStart(0) == -lead)
         for n in [5000, 16000, 16000 + 3 * s + 123] {
             spotter.reset()
-            spotter.process((0 ..< n).map { Float(($0 * 7919) % 200) / 1000 - 0.1 }) { _ in }
+            try spotter.process((0 ..< n).map { Float(($0 * 7919) % 200) / 1000 - 0.1 }) { _ in }
             #expect(spotter.windows == max(0, (lead + n - l) / s + 1), "windows complete from real samples alone (n = \(n))")
             spotter.finish { _ in }
             let last = spotter.windows - 1

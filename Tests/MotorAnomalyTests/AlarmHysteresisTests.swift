@@ -1,3 +1,4 @@
+import TinyPipeline
 import MotorAnomaly
 import Testing
 

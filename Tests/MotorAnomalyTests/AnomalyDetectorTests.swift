@@ -1,3 +1,4 @@
+import TinyPipeline
 import MotorAnomaly
 import Testing
 import TinyTestSupport
@@ -11,8 +12,8 @@ import TinyTestSupport
     }
 
     static func detector(learn: Int, k: Double = 4, raise: Int = 3, clear: Int = 5) throws -> AnomalyDetector {
-        let scorer = BaselineScorer(baseline: GaussianBaseline(dimension: dim, varianceFloor: 1e-6))
-        return try AnomalyDetector(scorer: scorer, calibration: .learn(windows: learn, fraction: 0.5, k: k),
+        let scorer = AnomalyScorer.gaussian(BaselineScorer(baseline: GaussianBaseline(dimension: dim, varianceFloor: 1e-6)))
+        return try AnomalyDetector(scorer: scorer, calibration: .learn(windows: learn, calibrating: (learn + 1) / 2, k: k),
                                    alarm: AlarmHysteresis(raiseAfter: raise, clearAfter: clear))
     }
 
@@ -31,7 +32,8 @@ import TinyTestSupport
         #expect(abs(threshold - (c.mean + 4 * c.standardDeviation)) < 1e-12)
         // Mean squared z of Gaussian frames is about 1 (a little more out of sample).
         #expect(c.mean > 0.7 && c.mean < 1.6)
-        #expect((d.scorer as? BaselineScorer)?.baseline.count == 40, "every learning window is learned")
+        guard case .gaussian(let scorer) = d.scorer else { Issue.record("not the Gaussian scorer"); return }
+        #expect(scorer.baseline.count == 40, "every learning window is learned")
     }
 
     @Test func normalOnlyRaisesNoAlarm() throws {
@@ -61,9 +63,7 @@ import TinyTestSupport
     }
 
     @Test func tooShortLearningIsAClearError() throws {
-        #expect(throws: AnomalyError.self) { try Self.detector(learn: 4) }
-        let scorer = BaselineScorer(baseline: GaussianBaseline(dimension: Self.dim, varianceFloor: 1e-6))
-        #expect(AnomalyDetector.minimumLearningWindows(scorer: scorer, fraction: 0.5) == 5)
+        #expect(throws: PipelineError.self) { try Self.detector(learn: 4) }
         _ = try Self.detector(learn: 5)
     }
 
@@ -72,12 +72,12 @@ import TinyTestSupport
         var baseline = GaussianBaseline(dimension: Self.dim, varianceFloor: 1e-6)
         for _ in 0 ..< 50 { baseline.learn(Self.normalFrame(&rng)) }
         baseline.refresh()
-        let d = try AnomalyDetector(scorer: BaselineScorer(baseline: baseline), calibration: .fixed(threshold: 3),
+        let d = try AnomalyDetector(scorer: .gaussian(BaselineScorer(baseline: baseline)), calibration: .fixed(threshold: 3),
                                     alarm: AlarmHysteresis(raiseAfter: 1, clearAfter: 1))
         let first = try d.process(Self.normalFrame(&rng, shift: 5))
         #expect(first.phase == .monitoring && first.transition == .raised && first.threshold == 3)
-        #expect(throws: AnomalyError.self) {
-            try AnomalyDetector(scorer: BaselineScorer(baseline: baseline), calibration: .fixed(threshold: .nan),
+        #expect(throws: PipelineError.self) {
+            try AnomalyDetector(scorer: .gaussian(BaselineScorer(baseline: baseline)), calibration: .fixed(threshold: .nan),
                                 alarm: AlarmHysteresis(raiseAfter: 1, clearAfter: 1))
         }
     }

@@ -1,6 +1,8 @@
+import TinyPipeline
 import Foundation
 import MotorAnomaly
 import Testing
+import TinyCore
 import TinyRuntime
 import TinyTestSupport
 
@@ -17,13 +19,13 @@ import TinyTestSupport
     /// optimized kernels, 1-LSB differences).
     @Test(.enabled(if: haveAD, "reference model missing at \(root.path) — place ../shared beside the repo or set TINYML_REFERENCE_MODELS"))
     func reproducesMLPerfReconstructionErrors() throws {
-        let scorer = try AutoencoderScorer(model: Model(contentsOf: Self.model), frameLength: 128, contextFrames: 5)
+        let scorer = try AutoencoderScorer(interpreter: Interpreter(graph: Model(contentsOf: Self.model).graph), frameLength: 128, contextFrames: 5)
         let data = try Data(contentsOf: Self.root.appendingPathComponent("normal_id_01_00000000_hist_librosa.bin"))
         let frames: [Float] = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
         #expect(frames.count == 200 * 128)
         var scores: [Double] = []
         for f in 0 ..< 200 {
-            let s = try Array(frames[f * 128 ..< (f + 1) * 128]).withUnsafeBufferPointer { try scorer.score($0) }
+            let s = Array(frames[f * 128 ..< (f + 1) * 128]).withUnsafeBufferPointer { scorer.score($0) }
             #expect((s == nil) == (f < 4), "a score from the fifth frame on")
             if let s { scores.append(s) }
         }
@@ -38,7 +40,7 @@ import TinyTestSupport
     @Test(.enabled(if: haveAD, "reference model missing at \(root.path)"))
     func refusesAWrongFrameLayout() throws {
         let model = try Model(contentsOf: Self.model)
-        #expect(throws: AnomalyError.self) { try AutoencoderScorer(model: model, frameLength: 64, contextFrames: 5) }
+        #expect(throws: PipelineError.self) { try AutoencoderScorer(interpreter: Interpreter(graph: model.graph), frameLength: 64, contextFrames: 5) }
     }
 
     /// Golden: Pipelines/anomaly/train/train_autoencoder.py scores the 22 CWRU val-normal windows
@@ -48,7 +50,7 @@ import TinyTestSupport
         let pipeline = try MonitorHarness.pipeline()
         var p = pipeline
         p.scorer = .autoencoder
-        let (scorer, _) = try p.makeScorer()
+        let (scorer, _, _) = try p.makeScorer()
         let data = try Data(contentsOf: TestPaths.fixture("MotorAnomalyTests", "motor_ae_val_features.f32"))
         let features: [Float] = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
         let expected = try String(contentsOfFile: TestPaths.fixture("MotorAnomalyTests", "motor_ae_val_mse.csv").path, encoding: .utf8)

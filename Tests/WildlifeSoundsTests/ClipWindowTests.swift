@@ -1,3 +1,4 @@
+import TinyPipeline
 import Testing
 import WildlifeSounds
 

@@ -1,3 +1,4 @@
+import TinyPipeline
 import Foundation
 import Testing
 import WildlifeSounds
@@ -11,7 +12,7 @@ import WildlifeSounds
 
     static func detector() throws -> EventDetector {
         let p = try WildlifeTestSupport.pipeline()
-        return EventDetector(configuration: p.detector, bands: p.bands, hopSeconds: p.hopSeconds, decibelsPerUnit: p.decibelsPerUnit)
+        return EventDetector(parameters: p.detector.parameters(hopSeconds: p.hopSeconds, decibelsPerUnit: p.decibelsPerUnit), bands: p.bands)
     }
 
     /// A frame at `base` (ln) with `loudBands` bands raised by `decibels`.
@@ -79,16 +80,18 @@ import WildlifeSounds
     }
 
     @Test func noiseFloorFollowsQuietFastAndLoudSlowly() {
-        var floor = AdaptiveNoiseFloor(bands: 1, hopSeconds: 0.032, fallSeconds: 1, minimum: -10)
-        let rise = AdaptiveNoiseFloor.coefficient(hopSeconds: 0.032, timeConstant: 4)
+        var floor = AdaptiveNoiseFloor(bands: 1, fall: EventDetectorConfiguration.coefficient(hopSeconds: 0.032, timeConstant: 1), minimum: -10)
+        let rise = EventDetectorConfiguration.coefficient(hopSeconds: 0.032, timeConstant: 4)
         func step(_ v: Float) { [v].withUnsafeBufferPointer { floor.update($0, rise: rise) } }
         step(0)
         #expect(floor[0] == 0)
         for _ in 0 ..< 31 { step(10) }  // ≈ 1 s: 1 − e^(−0.25) of the way up
-        #expect(abs(floor[0] - 10 * (1 - exp(-31 * 0.032 / 4))) < 1e-3)
+        let up: Float = 10 * (1 - Float(exp(-31 * 0.032 / 4.0)))
+        #expect(abs(floor[0] - up) < 1e-3)
         let before = floor[0]
         for _ in 0 ..< 15 { step(-20) }  // 0.48 s down with τ = 1 s: 1 − e^(−0.48) of the way
-        #expect(abs(floor[0] - (before + (-20 - before) * (1 - exp(-15 * 0.032 / 1)))) < 1e-3)
+        let down: Float = before + (-20 - before) * (1 - Float(exp(-15 * 0.032 / 1.0)))
+        #expect(abs(floor[0] - down) < 1e-3)
         for _ in 0 ..< 300 { step(-20) }
         #expect(floor[0] == -10)
     }

@@ -10,7 +10,8 @@
 /// 4. A detection reports `c*`, the averaged posterior `a_c*(t)` as confidence, and the window
 ///    among the averaged ones with the highest own posterior `p_c*` (where the word most likely is).
 ///
-/// Allocation-free after `init`; O(averageCount · classes) per window.
+/// Allocation-free after `init`; O(averageCount · classes) per window. Portable (TinyPipeline): the
+/// host tools and the firmware run this code.
 public struct PosteriorSmoother: Sendable {
     public struct Firing: Sendable, Equatable {
         public var classIndex: Int

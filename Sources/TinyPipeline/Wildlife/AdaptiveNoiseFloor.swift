@@ -1,12 +1,11 @@
-import Foundation
-
 /// A per-band noise floor that follows quiet frames quickly and loud frames slowly — an
 /// asymmetric one-pole tracker (the "minimum statistics" idea without the search window).
 ///
 /// For each band `b`, with `d = x[b] − N[b]` in log units:
 /// `N[b] += (d > 0 ? rise : fall) · d`, then `N[b] = max(N[b], minimum)`, where a coefficient
-/// `c = 1 − exp(−hop / τ)` makes `τ` the time constant. The first frame sets `N = max(x, minimum)`.
-/// Allocation-free after `init`.
+/// `c = 1 − exp(−hop / τ)` makes `τ` the time constant (the host computes the coefficients;
+/// `EventDetectorParameters`). The first frame sets `N = max(x, minimum)`. Allocation-free after
+/// `init`.
 public struct AdaptiveNoiseFloor {
     public let bands: Int
     public let minimum: Float
@@ -14,18 +13,12 @@ public struct AdaptiveNoiseFloor {
     private(set) var levels: [Float]
     private var primed = false
 
-    /// `hopSeconds` per frame; `fallSeconds` the time constant towards quieter frames; `minimum`
-    /// in the frames' log units.
-    public init(bands: Int, hopSeconds: Double, fallSeconds: Double, minimum: Float) {
+    /// `fall`: the coefficient towards quieter frames; `minimum` in the frames' log units.
+    public init(bands: Int, fall: Float, minimum: Float) {
         self.bands = bands
         self.minimum = minimum
-        fall = Self.coefficient(hopSeconds: hopSeconds, timeConstant: fallSeconds)
+        self.fall = fall
         levels = [Float](repeating: minimum, count: bands)
-    }
-
-    /// The one-pole coefficient `1 − exp(−hop/τ)` for time constant `τ`.
-    public static func coefficient(hopSeconds: Double, timeConstant: Double) -> Float {
-        Float(1 - exp(-hopSeconds / timeConstant))
     }
 
     /// The floor of band `b`.

@@ -10,7 +10,7 @@
 /// an event reaching `maximumEventSeconds` closes and the next frame opens a new one if still loud
 /// (`a ≥ offset`). The first frame primes the floor (its activity is 0). The floor then moves
 /// towards `x_t`, rising with `floorRiseInEventSeconds` inside events and `floorRiseSeconds`
-/// outside. Frame `t` stands for the hop around its centre, `[t·hop + L/2 − hop/2, t·hop + L/2 + hop/2)`
+/// outside (`EventDetectorParameters` holds the derived coefficients and frame counts). Frame `t` stands for the hop around its centre, `[t·hop + L/2 − hop/2, t·hop + L/2 + hop/2)`
 /// (`L` the frame length); `WildlifeRecognizer` reports events in those seconds.
 ///
 /// Allocation-free after `init`. Cost per frame: `bands` subtractions and a partial sort of
@@ -27,14 +27,8 @@ public struct EventDetector {
         case dropped(start: Int)
     }
 
-    public let configuration: EventDetectorConfiguration
+    public let parameters: EventDetectorParameters
     public let bands: Int
-    private let decibelsPerUnit: Float
-    private let riseIdle: Float
-    private let riseInEvent: Float
-    private let hangoverFrames: Int
-    private let minimumFrames: Int
-    private let maximumFrames: Int
     private var floor: AdaptiveNoiseFloor
     private var previous: [Float]
     private var excess: [Float]
@@ -49,46 +43,39 @@ public struct EventDetector {
     public private(set) var activity: Float = 0
     public private(set) var flux: Float = 0
 
-    public init(configuration c: EventDetectorConfiguration, bands: Int, hopSeconds: Double, decibelsPerUnit: Double) {
-        configuration = c
+    public init(parameters p: EventDetectorParameters, bands: Int) {
+        parameters = p
         self.bands = bands
-        self.decibelsPerUnit = Float(decibelsPerUnit)
-        riseIdle = AdaptiveNoiseFloor.coefficient(hopSeconds: hopSeconds, timeConstant: c.floorRiseSeconds)
-        riseInEvent = AdaptiveNoiseFloor.coefficient(hopSeconds: hopSeconds, timeConstant: c.floorRiseInEventSeconds)
-        hangoverFrames = max(1, Int((c.hangoverSeconds / hopSeconds).rounded()))
-        minimumFrames = Int((c.minimumEventSeconds / hopSeconds).rounded())
-        maximumFrames = max(1, Int((c.maximumEventSeconds / hopSeconds).rounded()))
-        floor = AdaptiveNoiseFloor(bands: bands, hopSeconds: hopSeconds, fallSeconds: c.floorFallSeconds,
-                                   minimum: Float(c.floorMinimumDecibels / decibelsPerUnit))
+        floor = AdaptiveNoiseFloor(bands: bands, fall: p.floorFall, minimum: p.floorMinimum)
         previous = [Float](repeating: 0, count: bands)
         excess = [Float](repeating: 0, count: bands)
     }
 
     /// Takes the next frame (`bands` log band powers).
     public mutating func process(_ frame: UnsafeBufferPointer<Float>) -> Change {
-        precondition(frame.count == bands, "EventDetector: frame has \(frame.count) values, expected \(bands)")
+        precondition(frame.count == bands, "EventDetector: wrong frame length")
         let t = frameIndex
-        let c = configuration
-        if t == 0 { floor.update(frame, rise: riseIdle) }
+        let p = parameters
+        if t == 0 { floor.update(frame, rise: p.floorRise) }
         var fluxSum: Float = 0
         for b in 0 ..< bands {
             excess[b] = max(0, frame[b] - floor[b])
             if t > 0 { fluxSum += max(0, frame[b] - previous[b]) }
             previous[b] = frame[b]
         }
-        activity = Self.meanOfLargest(&excess, count: c.loudestBands) * decibelsPerUnit
-        flux = fluxSum / Float(bands) * decibelsPerUnit
-        let loud = activity >= Float(c.offsetDecibels)
+        activity = Self.meanOfLargest(&excess, count: p.loudestBands) * p.decibelsPerUnit
+        flux = fluxSum / Float(bands) * p.decibelsPerUnit
+        let loud = activity >= p.offsetDecibels
         var change = Change.none
         if let start = openStart {
             if loud { lastLoud = t }
-            if t - lastLoud >= hangoverFrames {
+            if t - lastLoud >= p.hangoverFrames {
                 change = close(start: start, end: lastLoud)
-            } else if t - start + 1 >= maximumFrames {
+            } else if t - start + 1 >= p.maximumFrames {
                 change = close(start: start, end: t)
                 continuing = true
             }
-        } else if activity >= Float(c.onsetDecibels) || (flux >= Float(c.fluxDecibels) || continuing) && loud {
+        } else if activity >= p.onsetDecibels || (flux >= p.fluxDecibels || continuing) && loud {
             continuing = false
             openStart = t
             lastLoud = t
@@ -96,7 +83,7 @@ public struct EventDetector {
         } else {
             continuing = false
         }
-        floor.update(frame, rise: openStart == nil ? riseIdle : riseInEvent)
+        floor.update(frame, rise: openStart == nil ? p.floorRise : p.floorRiseInEvent)
         frameIndex += 1
         return change
     }
@@ -120,7 +107,7 @@ public struct EventDetector {
 
     private mutating func close(start: Int, end: Int) -> Change {
         openStart = nil
-        return end - start + 1 >= minimumFrames ? .closed(start: start, end: end) : .dropped(start: start)
+        return end - start + 1 >= parameters.minimumFrames ? .closed(start: start, end: end) : .dropped(start: start)
     }
 
     /// Mean of the `count` largest values (partial selection sort; reorders `values`).
@@ -133,5 +120,55 @@ public struct EventDetector {
             sum += values[i]
         }
         return sum / Float(count)
+    }
+}
+
+/// The detector's settings as a device stores them: levels in decibels of band power as `Float`,
+/// the noise-floor coefficients `1 − exp(−hop/τ)` and the frame counts already derived from the
+/// pipeline file's seconds by the host (`WildlifePipeline`), so the device needs no `exp` and no
+/// rounding of its own.
+public struct EventDetectorParameters: Sendable, Equatable {
+    /// Floor coefficients: rising outside events, rising inside events, falling.
+    public var floorRise: Float
+    public var floorRiseInEvent: Float
+    public var floorFall: Float
+    /// The lowest floor, in the frames' log units.
+    public var floorMinimum: Float
+    /// Decibels per unit of the frames' logarithm (ln: 10/ln 10).
+    public var decibelsPerUnit: Float
+    public var loudestBands: Int
+    public var onsetDecibels: Float
+    public var offsetDecibels: Float
+    public var fluxDecibels: Float
+    public var hangoverFrames: Int
+    public var minimumFrames: Int
+    public var maximumFrames: Int
+
+    public init(floorRise: Float, floorRiseInEvent: Float, floorFall: Float, floorMinimum: Float, decibelsPerUnit: Float,
+                loudestBands: Int, onsetDecibels: Float, offsetDecibels: Float, fluxDecibels: Float,
+                hangoverFrames: Int, minimumFrames: Int, maximumFrames: Int) {
+        self.floorRise = floorRise
+        self.floorRiseInEvent = floorRiseInEvent
+        self.floorFall = floorFall
+        self.floorMinimum = floorMinimum
+        self.decibelsPerUnit = decibelsPerUnit
+        self.loudestBands = loudestBands
+        self.onsetDecibels = onsetDecibels
+        self.offsetDecibels = offsetDecibels
+        self.fluxDecibels = fluxDecibels
+        self.hangoverFrames = hangoverFrames
+        self.minimumFrames = minimumFrames
+        self.maximumFrames = maximumFrames
+    }
+
+    /// Checks the ranges for `bands` bands; the error names the field.
+    public func validate(bands: Int) throws(PipelineError) {
+        guard loudestBands >= 1, loudestBands <= bands else { throw PipelineError("loudestBands must lie in 1…\(bands) (got \(loudestBands))") }
+        guard hangoverFrames >= 1, maximumFrames >= 1, minimumFrames >= 0 else {
+            throw PipelineError("event frame counts: hangover and maximum ≥ 1, minimum ≥ 0 (got \(hangoverFrames), \(maximumFrames), \(minimumFrames))")
+        }
+        guard offsetDecibels > 0, offsetDecibels <= onsetDecibels, fluxDecibels > 0 else {
+            throw PipelineError("need 0 < offset ≤ onset and flux > 0 (got \(offsetDecibels), \(onsetDecibels), \(fluxDecibels) dB)")
+        }
     }
 }

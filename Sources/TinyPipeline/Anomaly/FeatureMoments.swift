@@ -31,7 +31,7 @@ public struct FeatureMoments: Sendable, Equatable {
 
     /// Adds one vector of `dimension` values.
     public mutating func add(_ x: UnsafeBufferPointer<Float>) {
-        precondition(x.count == mean.count, "FeatureMoments.add: \(x.count) values for dimension \(mean.count)")
+        precondition(x.count == mean.count, "FeatureMoments.add: wrong dimension")
         count += 1
         for d in 0 ..< mean.count { welfordStep(Double(x[d]), count: count, mean: &mean[d], m2: &m2[d]) }
     }

@@ -49,7 +49,7 @@ public struct GaussianBaseline: Sendable {
 
     /// Mean squared z-score of `x` (see the type's documentation). Needs `count ≥ 2`.
     public func score(_ x: UnsafeBufferPointer<Float>) -> Double {
-        precondition(x.count == mean.count, "GaussianBaseline.score: \(x.count) values for dimension \(mean.count)")
+        precondition(x.count == mean.count, "GaussianBaseline.score: wrong dimension")
         var sum: Float = 0
         for d in 0 ..< mean.count {
             let z = x[d] - mean[d]

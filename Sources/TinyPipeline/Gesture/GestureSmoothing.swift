@@ -8,22 +8,22 @@
 ///   fallen below this (0 ≤ rearm ≤ threshold), so one gesture passing through the sliding window
 ///   gives one event however long it stays visible. `rearm = threshold` disables the hysteresis.
 /// - `suppressionInferences`: at least this many inferences separate two events (≥ 0).
-public struct SmoothingConfiguration: Sendable, Equatable {
+public struct GestureSmoothing: Sendable, Equatable {
     public var history: Int
     public var threshold: Float
     public var rearm: Float
     public var suppressionInferences: Int
 
-    public init(history: Int, threshold: Float, rearm: Float, suppressionInferences: Int) throws(GestureError) {
-        guard history >= 1 else { throw GestureError("smoothing history must be ≥ 1 (got \(history))") }
+    public init(history: Int, threshold: Float, rearm: Float, suppressionInferences: Int) throws(PipelineError) {
+        guard history >= 1 else { throw PipelineError("smoothing history must be ≥ 1 (got \(history))") }
         guard threshold > 0, threshold <= 1 else {
-            throw GestureError("smoothing threshold must be in (0, 1] (got \(threshold))")
+            throw PipelineError("smoothing threshold must be in (0, 1] (got \(threshold))")
         }
         guard rearm >= 0, rearm <= threshold else {
-            throw GestureError("smoothing rearm level must be in [0, threshold] (got \(rearm), threshold \(threshold))")
+            throw PipelineError("smoothing rearm level must be in [0, threshold] (got \(rearm), threshold \(threshold))")
         }
         guard suppressionInferences >= 0 else {
-            throw GestureError("smoothing suppression must be ≥ 0 inferences (got \(suppressionInferences))")
+            throw PipelineError("smoothing suppression must be ≥ 0 inferences (got \(suppressionInferences))")
         }
         self.history = history
         self.threshold = threshold

@@ -13,7 +13,7 @@
 ///
 /// Storage is allocated in `init`; `update` allocates nothing.
 public struct PredictionSmoother {
-    public let configuration: SmoothingConfiguration
+    public let configuration: GestureSmoothing
     public let classCount: Int
     /// The class that never fires (the "no gesture" class), or nil when every class is a gesture.
     public let negativeClass: Int?
@@ -25,12 +25,12 @@ public struct PredictionSmoother {
     private var armed = true
     private var sinceEvent: Int
 
-    public init(configuration: SmoothingConfiguration, classCount: Int, negativeClass: Int?) throws(GestureError) {
-        guard classCount >= 1 else { throw GestureError("smoother needs at least one class") }
+    public init(configuration: GestureSmoothing, classCount: Int, negativeClass: Int?) throws(PipelineError) {
+        guard classCount >= 1 else { throw PipelineError("smoother needs at least one class") }
         if let n = negativeClass, !(0 ..< classCount).contains(n) {
-            throw GestureError("negative class \(n) is outside 0..<\(classCount)")
+            throw PipelineError("negative class \(n) is outside 0..<\(classCount)")
         }
-        if classCount == 1 && negativeClass != nil { throw GestureError("smoother needs at least one gesture class") }
+        if classCount == 1 && negativeClass != nil { throw PipelineError("smoother needs at least one gesture class") }
         self.configuration = configuration
         self.classCount = classCount
         self.negativeClass = negativeClass
