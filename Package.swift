@@ -2,6 +2,7 @@
 // TinyMLSuite: embedded-ML reference pipelines (features -> int8 core -> decisions), one Swift
 // source for host and MCU. Dependencies point one way:
 //   executables -> pipelines -> (TinyFeatures, TinyIO, TinyLite) -> (TinyDSP, TinyCore)
+//   executables -> TinyBoards (board fit, reports) -> TinyCExport (C99 export) -> TinyRuntime
 // TinyCore, TinyLite and TinyDSP import nothing, so they also compile as Embedded Swift.
 import PackageDescription
 
@@ -37,7 +38,8 @@ let package = Package(
         .target(name: "TinyIO", dependencies: ["CSndFile", "TinyDSP"]),
         .target(name: "TinyFeatures", dependencies: ["CFFTW", "TinyDSP", "TinyIO"]),
         .target(name: "TinyRuntime", dependencies: ["TinyCore", "TinyLite"]),
-        .target(name: "TinyBoards", dependencies: ["TinyRuntime"]),
+        .target(name: "TinyCExport", dependencies: ["TinyCore", "TinyRuntime"]),
+        .target(name: "TinyBoards", dependencies: ["TinyCExport", "TinyRuntime"]),
 
         // Pipelines.
         .target(name: "KeywordSpotting", dependencies: ["TinyFeatures", "TinyIO", "TinyRuntime"]),
@@ -52,7 +54,7 @@ let package = Package(
 
         // Executables (thin).
         .executableTarget(name: "tinyml", dependencies: [
-            "TinyCLI", "TinyDSP", "TinyFeatures", "TinyIO", "TinyRuntime", "TinyBoards",
+            "TinyCLI", "TinyDSP", "TinyFeatures", "TinyIO", "TinyRuntime", "TinyBoards", "TinyCExport",
             "KeywordSpotting", "MotorAnomaly", "GestureRecognition", "WildlifeSounds",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -91,5 +93,6 @@ let package = Package(
         .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds", "TinyIO"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
+        .testTarget(name: "TinyCExportTests", dependencies: ["TinyTestSupport", "TinyCExport", "TinyCore", "TinyRuntime"]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TinyBoards
+import TinyCExport
 import TinyCLI
 import TinyDSP
 import TinyFeatures

@@ -1,6 +1,7 @@
 import Foundation
-import TinyBoards
+import TinyCExport
 import TinyCore
+import TinyTestSupport
 
 /// Builds an exported C library with the host C compiler under the strictest C99 flags
 /// (`gcc -std=c99 -Wall -Wextra -Werror -pedantic`) together with a driver that reads cases of
@@ -21,7 +22,7 @@ struct CHarness {
         try Self.driver(library: library, graph: graph).write(to: directory.appendingPathComponent("driver.c"),
                                                                atomically: true, encoding: .utf8)
         executable = directory.appendingPathComponent("driver")
-        let result = try Self.run(Self.compiler ?? "gcc", Self.flags + [
+        let result = try runProcess(Self.compiler ?? "gcc", Self.flags + [
             directory.appendingPathComponent("driver.c").path,
             directory.appendingPathComponent("\(library.name).c").path, "-o", executable.path,
         ])
@@ -32,7 +33,7 @@ struct CHarness {
     func invoke(_ inputs: [UInt8]) throws -> [UInt8] {
         let inputFile = directory.appendingPathComponent("in.bin"), outputFile = directory.appendingPathComponent("out.bin")
         try Data(inputs).write(to: inputFile)
-        let result = try Self.run(executable.path, [inputFile.path, outputFile.path])
+        let result = try runProcess(executable.path, [inputFile.path, outputFile.path])
         if result.status != 0 { throw HarnessError("driver failed (\(result.status)): \(result.output)") }
         return [UInt8](try Data(contentsOf: outputFile))
     }
@@ -68,19 +69,6 @@ struct CHarness {
     }
 
     static func ctype(_ t: ElementType) -> String { t == .float32 ? "float" : "int8_t" }
-
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }
 
 struct HarnessError: Error, CustomStringConvertible {

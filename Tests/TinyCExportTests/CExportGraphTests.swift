@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TinyBoards
+import TinyCExport
 import TinyCore
 import TinyRuntime
 import TinyTestSupport
