@@ -38,7 +38,9 @@ let package = Package(
         .target(name: "TinyIO", dependencies: ["CSndFile", "TinyDSP"]),
         .target(name: "TinyFeatures", dependencies: ["CFFTW", "TinyDSP", "TinyIO"]),
         .target(name: "TinyRuntime", dependencies: ["TinyCore", "TinyLite"]),
-        .target(name: "TinyCExport", dependencies: ["TinyCore", "TinyRuntime"]),
+        // C99 export; its fixed C (kernels) lives in real files, embedded in the tool as byte arrays.
+        .target(name: "TinyCExport", dependencies: ["TinyCore", "TinyRuntime"],
+                resources: [.embedInCode("C")]),
         .target(name: "TinyBoards", dependencies: ["TinyCExport", "TinyRuntime"]),
 
         // Pipelines.

@@ -7,7 +7,7 @@ import TinyTestSupport
 
 /// Every golden-zoo model exported to C, compiled with `gcc -std=c99 -Wall -Wextra -Werror
 /// -pedantic`, reproduces the LiteRT BUILTIN_REF outputs (and so the Swift core) bit for bit on
-/// every recorded input.
+/// every recorded input; the same library compiles clean for Cortex-M4 (arm-none-eabi-gcc).
 @Suite struct CExportZooTests {
     static let directory = TestPaths.fixture("TinyCoreTests", "zoo")
     static let names: [String] = {
@@ -31,6 +31,12 @@ import TinyTestSupport
         let mismatches = zip(got, expected).filter { $0 != $1 }.count
         #expect(mismatches == 0, "\(name): \(mismatches) of \(expected.count) output bytes differ from LiteRT")
         #expect(library.arenaBytes == Self.expectedArenaBytes(model.graph))
+        if let arm = CHarness.armCompiler {
+            let object = harness.directory.appendingPathComponent("cortex-m4.o").path
+            let c = harness.directory.appendingPathComponent("\(library.name).c").path
+            let result = try runProcess(arm, CHarness.armFlags + ["-c", c, "-o", object])
+            #expect(result.status == 0, "\(name): arm-none-eabi-gcc: \(result.output)")
+        }
     }
 
     /// The planned activations, then (16-byte aligned) the largest CONV_2D receptive-field column,

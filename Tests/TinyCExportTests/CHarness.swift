@@ -4,12 +4,18 @@ import TinyCore
 import TinyTestSupport
 
 /// Builds an exported C library with the host C compiler under the strictest C99 flags
-/// (`gcc -std=c99 -Wall -Wextra -Werror -pedantic`) together with a driver that reads cases of
+/// (`gcc -std=c99 -Wall -Wextra -Werror -pedantic -ffp-contract=off`) together with a driver that reads cases of
 /// raw input bytes from a file and writes the raw outputs, then runs it.
 struct CHarness {
-    static let flags = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2"]
+    static let flags = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2", "-ffp-contract=off"]
     static var compiler: String? {
         ["/usr/bin/gcc", "/usr/local/bin/gcc"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+    /// Cortex-M4F, as `Tools/measure/c_export.py` builds the exported C.
+    static let armFlags = ["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", "-O2", "-ffp-contract=off",
+                           "-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"]
+    static var armCompiler: String? {
+        ["/usr/bin/arm-none-eabi-gcc", "/usr/local/bin/arm-none-eabi-gcc"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     let directory: URL
