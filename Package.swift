@@ -2,7 +2,7 @@
 // TinyMLSuite: embedded-ML reference pipelines (features -> int8 core -> decisions), one Swift
 // source for host and MCU. Dependencies point one way:
 //   executables -> pipelines -> (TinyFeatures, TinyIO, TinyLite) -> (TinyDSP, TinyCore)
-//   executables -> TinyBoards (board fit, reports) -> TinyCExport (C99 export) -> TinyRuntime
+//   executables -> TinyBoards (board fit, reports) -> TinyCExport (C99 export) -> (TinyRuntime, TinyDSP)
 // TinyCore, TinyLite and TinyDSP import nothing, so they also compile as Embedded Swift.
 import PackageDescription
 
@@ -38,8 +38,8 @@ let package = Package(
         .target(name: "TinyIO", dependencies: ["CSndFile", "TinyDSP"]),
         .target(name: "TinyFeatures", dependencies: ["CFFTW", "TinyDSP", "TinyIO"]),
         .target(name: "TinyRuntime", dependencies: ["TinyCore", "TinyLite"]),
-        // C99 export; its fixed C (kernels) lives in real files, embedded in the tool as byte arrays.
-        .target(name: "TinyCExport", dependencies: ["TinyCore", "TinyRuntime"],
+        // C99 export; its fixed C (kernels, front end) lives in real files, embedded in the tool as byte arrays.
+        .target(name: "TinyCExport", dependencies: ["TinyCore", "TinyDSP", "TinyRuntime"],
                 resources: [.embedInCode("C")]),
         .target(name: "TinyBoards", dependencies: ["TinyCExport", "TinyRuntime"]),
 
@@ -95,6 +95,7 @@ let package = Package(
         .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "WildlifeSounds", "TinyIO"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
-        .testTarget(name: "TinyCExportTests", dependencies: ["TinyTestSupport", "TinyCExport", "TinyCore", "TinyRuntime"]),
+        .testTarget(name: "TinyCExportTests", dependencies: ["TinyTestSupport", "TinyCExport", "TinyCore", "TinyDSP",
+                                                             "TinyFeatures", "TinyIO", "TinyRuntime"]),
     ]
 )

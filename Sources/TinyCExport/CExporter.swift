@@ -18,15 +18,7 @@ public struct CLibrary: Sendable {
 
     /// Writes every file into `directory` (created if needed).
     public func write(to directory: String) throws(CExportError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for file in files {
-                try file.contents.write(toFile: (directory as NSString).appendingPathComponent(file.name),
-                                        atomically: true, encoding: .utf8)
-            }
-        } catch {
-            throw CExportError("cannot write the C library to '\(directory)': \(error.localizedDescription)")
-        }
+        try writeFiles(files, to: directory, what: "the C library")
     }
 }
 

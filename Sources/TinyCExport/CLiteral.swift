@@ -51,8 +51,13 @@ enum CLiteral {
     /// A C identifier made from a file name: lower case, other characters to `_`, a leading digit
     /// prefixed with `m_` ("kws_ref_model.tflite" -> "kws_ref_model").
     static func identifier(fromFileName file: String) -> String {
-        let stem = (file as NSString).deletingPathExtension
-        let base = (stem as NSString).lastPathComponent.lowercased()
+        identifier(from: ((file as NSString).deletingPathExtension as NSString).lastPathComponent)
+    }
+
+    /// A C identifier made from any text: lower case, other characters to `_`, a leading digit
+    /// prefixed with `m_` ("mlperf-kws" -> "mlperf_kws").
+    static func identifier(from text: String) -> String {
+        let base = text.lowercased()
         var out = String(base.unicodeScalars.map { s -> Character in
             s.isASCII && (s.properties.isAlphabetic || ("0" ... "9").contains(s)) ? Character(s) : "_"
         })

@@ -17,6 +17,10 @@ struct CSourceFile: Sendable {
     }
 }
 
+extension CSourceFile: Equatable {
+    static func == (a: CSourceFile, b: CSourceFile) -> Bool { a.name == b.name }
+}
+
 extension CSourceFile {
     // The int8 kernels (C/nn): types and prototypes, shared primitives, one file per kernel.
     static let nnHeader = CSourceFile(name: "tml_nn.h", bytes: PackageResources.tml_nn_h)
@@ -37,6 +41,25 @@ extension CSourceFile {
     static let requantize = CSourceFile(name: "tml_requantize_s8.c", bytes: PackageResources.tml_requantize_s8_c)
     static let dequantize = CSourceFile(name: "tml_dequantize_s8_f32.c", bytes: PackageResources.tml_dequantize_s8_f32_c)
 
-    /// Every fixed file, headers first.
-    static let all: [CSourceFile] = [nnHeader, nnMath] + CKernel.allCases.map(\.file)
+    // The feature front end (C/frontend), in the order a generated front end pastes them (a file
+    // after those it calls).
+    static let frontEndHeader = CSourceFile(name: "tml_fe.h", bytes: PackageResources.tml_fe_h)
+    static let frontEndMath = CSourceFile(name: "tml_fe_math.h", bytes: PackageResources.tml_fe_math_h)
+    static let frame = CSourceFile(name: "tml_fe_frame_f32.c", bytes: PackageResources.tml_fe_frame_f32_c)
+    static let realFFT = CSourceFile(name: "tml_fe_rfft_f32.c", bytes: PackageResources.tml_fe_rfft_f32_c)
+    static let spectrum = CSourceFile(name: "tml_fe_spectrum_f32.c", bytes: PackageResources.tml_fe_spectrum_f32_c)
+    static let melFilterbank = CSourceFile(name: "tml_fe_mel_f32.c", bytes: PackageResources.tml_fe_mel_f32_c)
+    static let logCompression = CSourceFile(name: "tml_fe_log_f32.c", bytes: PackageResources.tml_fe_log_f32_c)
+    static let cosineTransform = CSourceFile(name: "tml_fe_dct_f32.c", bytes: PackageResources.tml_fe_dct_f32_c)
+    static let moments = CSourceFile(name: "tml_fe_moments_f32.c", bytes: PackageResources.tml_fe_moments_f32_c)
+    static let spectralStatistics = CSourceFile(name: "tml_fe_spectral_statistics_f32.c",
+                                                bytes: PackageResources.tml_fe_spectral_statistics_f32_c)
+    static let inputQuantizer = CSourceFile(name: "tml_fe_quantize_f32_s8.c", bytes: PackageResources.tml_fe_quantize_f32_s8_c)
+    static let stream = CSourceFile(name: "tml_fe_stream.c", bytes: PackageResources.tml_fe_stream_c)
+    static let frontEndFiles: [CSourceFile] = [frontEndHeader, frontEndMath, frame, realFFT, spectrum, melFilterbank,
+                                               logCompression, cosineTransform, moments, spectralStatistics,
+                                               inputQuantizer, stream]
+
+    /// Every fixed file.
+    static let all: [CSourceFile] = [nnHeader, nnMath] + CKernel.allCases.map(\.file) + frontEndFiles
 }
