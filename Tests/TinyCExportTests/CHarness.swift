@@ -17,6 +17,9 @@ struct CHarness {
     static var armCompiler: String? {
         ["/usr/bin/arm-none-eabi-gcc", "/usr/local/bin/arm-none-eabi-gcc"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
+    static var qemu: String? {
+        ["/usr/bin/qemu-system-arm", "/usr/local/bin/qemu-system-arm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
 
     let directory: URL
     let executable: URL
