@@ -91,6 +91,14 @@ import TinyTestSupport
         let c = try Self.spec("kws").frontEnd
         #expect(throws: CExportError.self) { try CFrontEndExporter.export(configuration: c, quantization: nil, inputStride: 0, name: "fe") }
         #expect(throws: CExportError.self) { try CFrontEndExporter.export(configuration: c, quantization: nil, name: "9fe") }
+        var infinite = try Self.spec("anomaly/audio").frontEnd
+        infinite.log?.topDecibels = .infinity
+        do {
+            _ = try CFrontEndExporter.export(configuration: infinite, quantization: nil, name: "fe")
+            Issue.record("exported an infinite top dB")
+        } catch {
+            #expect(error.description.contains("non-finite"), "\(error)")
+        }
         var bad = c
         bad.fftSize = 500
         do {

@@ -23,7 +23,8 @@ public struct CFrontEnd: Sendable {
 /// `FrontEndConfiguration` and input stride, with the model input's `Int8Quantizer` — as C99 that
 /// gives the same inputs bit for bit (no malloc, no libm; tables computed here by the Swift code).
 /// Every configuration `StreamingFrontEnd` accepts is exported; what it refuses is refused with its
-/// reason, as are constants C cannot spell without libm (infinite ones).
+/// reason, as are constants C cannot spell without libm (infinite ones, e.g. an infinite top dB) and
+/// sizes beyond 32-bit counts.
 public enum CFrontEndExporter {
     /// The symbol prefix a front end gets by default: its feature spec's name as a C identifier.
     public static func defaultName(specName: String) -> String { CLiteral.identifier(from: specName) }
@@ -39,6 +40,13 @@ public enum CFrontEndExporter {
                                            inputStride: inputStride)
         } catch {
             throw CExportError("front end '\(name)': \(error.description)")
+        }
+        let c = configuration
+        let sizes = [c.windowSamples, c.hop, inputStride, c.framesPerWindow * max(c.bandWidth, c.coefficientCount) * 4,
+                     (c.windowSamples / c.hop + c.framesPerWindow) * max(c.bandWidth, c.coefficientCount) * 4]
+        guard sizes.allSatisfy({ $0 <= Int(Int32.max) }) else {
+            throw CExportError("front end '\(name)': sizes beyond the C front end's 32-bit counts (window \(c.windowSamples) samples, "
+                + "hop \(c.hop), input stride \(inputStride))")
         }
         let emitter = try CFrontEndEmitter(configuration: configuration, processor: stream.processor, inputStride: inputStride,
                                            quantization: quantization)
