@@ -1,8 +1,10 @@
 // swift-tools-version: 6.0
 // TinyMLSuite: embedded-ML reference pipelines (features -> int8 core -> decisions), one Swift
 // source for host and MCU. Dependencies point one way:
-//   executables -> pipelines -> (TinyFeatures, TinyIO, TinyLite) -> (TinyDSP, TinyCore)
-// TinyCore, TinyLite and TinyDSP import nothing, so they also compile as Embedded Swift.
+//   executables -> pipelines -> (TinyFeatures, TinyIO, TinyRuntime, TinyPipeline) -> (TinyDSP, TinyLite -> TinyCore)
+//   executables -> TinyBoards (board fit, reports) -> TinyCExport (C99 export) -> (TinyRuntime, TinyDSP)
+// TinyCore, TinyLite, TinyDSP and TinyPipeline import nothing outside themselves, so they also
+// compile as Embedded Swift (the firmware in Embedded/ links them).
 import PackageDescription
 
 let package = Package(
@@ -41,7 +43,10 @@ let package = Package(
         .target(name: "TinyIO", dependencies: ["CSndFile", "TinyDSP"]),
         .target(name: "TinyFeatures", dependencies: ["CFFTW", "TinyDSP", "TinyIO"]),
         .target(name: "TinyRuntime", dependencies: ["TinyCore", "TinyLite"]),
-        .target(name: "TinyBoards", dependencies: ["TinyRuntime"]),
+        // C99 export; its fixed C (kernels, front end) lives in real files, embedded in the tool as byte arrays.
+        .target(name: "TinyCExport", dependencies: ["TinyCore", "TinyDSP", "TinyRuntime"],
+                resources: [.embedInCode("C")]),
+        .target(name: "TinyBoards", dependencies: ["TinyCExport", "TinyRuntime"]),
 
         // Pipelines.
         .target(name: "KeywordSpotting", dependencies: ["TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
@@ -57,7 +62,7 @@ let package = Package(
 
         // Executables (thin).
         .executableTarget(name: "tinyml", dependencies: [
-            "TinyCLI", "TinyDSP", "TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime", "TinyBoards",
+            "TinyCLI", "TinyDSP", "TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime", "TinyBoards", "TinyCExport",
             "KeywordSpotting", "MotorAnomaly", "GestureRecognition", "WildlifeSounds",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -96,5 +101,7 @@ let package = Package(
         .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "TinyPipeline", "WildlifeSounds", "TinyIO"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
+        .testTarget(name: "TinyCExportTests", dependencies: ["TinyTestSupport", "TinyCExport", "TinyCore", "TinyDSP",
+                                                             "TinyFeatures", "TinyIO", "TinyRuntime"]),
     ]
 )

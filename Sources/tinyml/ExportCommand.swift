@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TinyBoards
+import TinyCExport
 import TinyCLI
 import TinyDSP
 import TinyFeatures
@@ -15,36 +16,57 @@ import TinyRuntime
 /// (a feature spec JSON, a pipeline.json holding one, or a preset) as a `TinyDSP.FrontEndImage`,
 /// the binary a device links beside the .tflite and reads with `FrontEndImage(bytes:)`; a
 /// sensor-window spec (motion pipelines) as a `TinyDSP.SensorWindowImage`.
+///
+/// `tinyml export --target c-frontend --spec SPEC --out DIR [--name N] [--input-stride K]
+/// [--frames-per-input F]`: writes the feature front end of SPEC as C99 (`N.h`, `N.c`, an ESP-IDF
+/// CMakeLists.txt, README.md) that gives the inputs of `StreamingFrontEnd<PortableRealFFT>` bit for
+/// bit, with the spec's int8 quantisation when it has one.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export a model as a self-contained C99 library (ESP32-S3 / any board without Swift), or a feature front end as a device image.")
 
-    enum Target: String, ExpressibleByArgument { case c, frontend }
+    enum Target: String, ExpressibleByArgument { case c, frontend, cFrontend = "c-frontend" }
 
-    @Option(help: "Export target: 'c' (a model as a C99 library) or 'frontend' (a feature spec as a FrontEndImage file).") var target: Target
-    @Option(help: "With --target frontend: the feature spec (JSON, pipeline.json or preset).") var spec: String?
+    @Option(help: "Export target: 'c' (a model as a C99 library), 'frontend' (a feature spec as a FrontEndImage file) or 'c-frontend' (a feature spec as a C99 front end).") var target: Target
+    @Option(help: "With --target frontend or c-frontend: the feature spec (JSON, pipeline.json or preset).") var spec: String?
     @Option(help: "The .tflite model.") var model: String?
     @Option(help: "Export the model a pipeline's deployment configs name.") var pipeline: String?
     @Option(help: "With --pipeline: the board whose config names the model (needed when boards differ).") var board: String?
-    @Option(help: "Output directory (--target c) or file (--target frontend).") var out: String
-    @Option(help: "C symbol prefix (default: from the model file name).") var name: String?
+    @Option(help: "Output directory (--target c, c-frontend) or file (--target frontend).") var out: String
+    @Option(help: "C symbol prefix (default: from the model file name, or the feature spec's name).") var name: String?
+    @Option(help: "With --target c-frontend: frames between the starts of consecutive inputs (default 1).") var inputStride: Int?
+    @Option(help: "With --target c-frontend: frames per model input instead of the spec's (e.g. 1 for a frame-level front end).")
+    var framesPerInput: Int?
     @Option(help: "Checkout root for --pipeline (default: found from the current directory).") var root: String?
 
     func validate() throws {
+        if target != .cFrontend, inputStride != nil || framesPerInput != nil {
+            throw ValidationError("--input-stride and --frames-per-input go with --target c-frontend")
+        }
+        if target == .cFrontend {
+            if spec == nil || model != nil || pipeline != nil || board != nil {
+                throw ValidationError("--target c-frontend takes --spec, --out and optionally --name, --input-stride, --frames-per-input")
+            }
+            return
+        }
         if target == .frontend {
             if spec == nil || model != nil || pipeline != nil || board != nil || name != nil {
                 throw ValidationError("--target frontend takes --spec and --out only")
             }
             return
         }
-        if spec != nil { throw ValidationError("--spec goes with --target frontend") }
+        if spec != nil { throw ValidationError("--spec goes with --target frontend or c-frontend") }
         if (model == nil) == (pipeline == nil) { throw ValidationError("give exactly one of --model and --pipeline") }
         if board != nil && pipeline == nil { throw ValidationError("--board goes with --pipeline") }
     }
 
     func run() throws {
         withToolErrors("tinyml export") {
+            if target == .cFrontend, let spec {
+                try exportCFrontEnd(spec)
+                return
+            }
             if target == .frontend, let spec {
                 if let sensor = try SensorFeaturesJob.load(spec)?.spec {
                     guard let q = sensor.quantization else { throw ToolError("sensor spec '\(sensor.name)' has no quantization") }
@@ -68,6 +90,27 @@ struct ExportCommand: ParsableCommand {
             print("\(library.name): arena \(library.arenaBytes) B (static), constants \(library.constantBytes) B, "
                 + "kernels \(library.kernelNames.joined(separator: ", "))")
         }
+    }
+
+    /// `--target c-frontend`: the spec's front end (and quantisation) as C99.
+    func exportCFrontEnd(_ spec: String) throws {
+        if try SensorFeaturesJob.load(spec) != nil {
+            throw ToolError("'\(spec)' is a sensor-window spec; the C front end covers streaming audio/vibration front ends "
+                + "(a sensor window is the model input as it is: quantise it with its spec's scale and zero point)")
+        }
+        let loaded = try FeatureSpec.load(spec)
+        var configuration = loaded.frontEnd
+        if let f = framesPerInput {
+            configuration.framesPerInput = f
+            configuration.clipSamples = nil   // a clip is the spec's whole input; fewer frames span fewer samples
+        }
+        let frontEnd = try CFrontEndExporter.export(configuration: configuration, quantization: loaded.quantization,
+                                                    inputStride: inputStride ?? 1,
+                                                    name: name ?? CFrontEndExporter.defaultName(specName: loaded.name))
+        try frontEnd.write(to: out)
+        print("wrote \(frontEnd.files.map(\.name).joined(separator: ", ")) to \(out)")
+        print("\(frontEnd.name): \(frontEnd.inputFloats) floats an input\(frontEnd.quantizes ? " (and int8)" : ""), "
+            + "tables \(frontEnd.constantBytes) B, buffers \(frontEnd.stateBytes) B")
     }
 
     /// The model file named by the pipeline's configs (one model for all boards, or `--board`'s).

@@ -11,7 +11,7 @@ import TinyTestSupport
     func digestMatchesSha256sum() throws {
         for name in ["ds_cnn", "autoencoder", "mul_concat_pad"] {
             let path = TestPaths.fixture("TinyCoreTests", "zoo/\(name).tflite").path
-            let reference = try CHarness.run("/usr/bin/sha256sum", [path]).output.prefix(64)
+            let reference = try runProcess("/usr/bin/sha256sum", [path]).output.prefix(64)
             #expect(try ModelFootprint(modelAt: path).sha256 == String(reference))
         }
     }

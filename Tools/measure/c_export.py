@@ -3,12 +3,14 @@
 
 For every model named by a deployment config (Pipelines/**/boards/*.json):
   1. `tinyml export --target c` (the C99 library the ESP32-S3 runs, since Xtensa has no Swift backend);
-  2. compile it with arm-none-eabi-gcc for Cortex-M4 (-O2, hard float), link it with the start-up and
-     measuring harness in Tools/measure/c_export/ (mps2-an386 memory map);
+  2. compile it with arm-none-eabi-gcc for Cortex-M4 (-O2, hard float) and link it with
+     Tools/measure/c_export_main.c and the Swift firmware's board support, Embedded/Board (mps2
+     start-up and linker script, common runtime; the input is linked in by common/blobs.S as the
+     firmware's test input): one start-up for Swift firmware and exported C;
   3. run one inference on a deterministic pseudo-random int8 input under
      `qemu-system-arm -M mps2-an386 -icount shift=0`, where one guest instruction is 1 ns and the
-     25 MHz CMSDK TIMER0 ticks every 40 instructions (checked: a 2,000,000-instruction loop reads 50,000
-     ticks), and paint the stack to find its peak;
+     25 MHz CMSDK TIMER0 ticks every 40 instructions (board_instructions()), and take the painted
+     stack's peak below the caller (board_stack_peak());
   4. record the library object's section sizes (arm-none-eabi-size -A).
 The report (`tinyml report`) scales these Cortex-M4 counts to ESP32-S3 cycles with the profile's
 CPI model, and labels the result an estimate.
@@ -27,13 +29,15 @@ import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-HERE = pathlib.Path(__file__).resolve().parent / "c_export"
+MAIN = pathlib.Path(__file__).resolve().parent / "c_export_main.c"
+BOARD = ROOT / "Embedded" / "Board"
 OUT = ROOT / "Pipelines" / "boards" / "measurements-c.json"
 CORE = "cortex-m4-c"
 MACHINE = "mps2-an386"
 FLAGS = ["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", "-O2", "-ffp-contract=off",
          "-ffunction-sections", "-fdata-sections"]
-INSTRUCTIONS_PER_TICK = 40
+# The board support (memcpy, memset, the heap) must stay loops, not calls to themselves.
+BOARD_FLAGS = ["-ffreestanding", "-fno-builtin", "-fno-tree-loop-distribute-patterns", "-Wall", "-Werror"]
 
 
 def run(cmd, **kw):
@@ -89,31 +93,34 @@ def measure(tinyml, model, work):
     for _ in range(n_in):  # deterministic pseudo-random int8 input (LCG, seed 1)
         state = (state * 1664525 + 1013904223) % 2**32
         values.append(((state >> 24) & 0xFF) - 128)
-    (work / "harness.c").write_text(
-        '#include "model.h"\n'
-        f"static const int8_t input_data[{n_in}] = {{{', '.join(map(str, values))}}};\n"
-        f"static int8_t output_data[{n_out}];\n"
-        "int measure_invoke(void);\n"
-        "int measure_invoke(void) { return model_invoke(input_data, output_data); }\n")
+    (work / "input.bin").write_bytes(bytes(v & 0xFF for v in values))
+    (work / "none.bin").write_bytes(b"")
     cc = ["arm-none-eabi-gcc"] + FLAGS
     run(cc + ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-c", str(lib / "model.c"), "-o", str(work / "model.o")])
-    run(cc + ["-std=c99", "-I", str(lib), "-c", str(work / "harness.c"), "-o", str(work / "harness.o")])
-    # No loop-to-memset/memcpy rewriting in the harness: it defines memset/memcpy itself.
-    run(cc + ["-fno-tree-loop-distribute-patterns", "-c", str(HERE / "startup.c"), "-o", str(work / "startup.o")])
+    include = ["-I", str(lib), "-I", str(BOARD / "include")]
+    run(cc + include + ["-Wall", "-Werror", "-c", str(MAIN), "-o", str(work / "main.o")])
+    objects = [work / "model.o", work / "main.o"]
+    for c in [BOARD / "mps2" / "startup.c", BOARD / "common" / "runtime.c"]:
+        objects.append(work / (c.stem + ".o"))
+        run(cc + BOARD_FLAGS + include + ["-c", str(c), "-o", str(objects[-1])])
+    objects.append(work / "blobs.o")
+    run(cc + [f'-DMODEL_FILE="{work / "none.bin"}"', f'-DINPUT_FILE="{work / "input.bin"}"',
+              "-c", str(BOARD / "common" / "blobs.S"), "-o", str(objects[-1])])
     elf = work / "measure.elf"
-    run(cc + ["-nostdlib", "-T", str(HERE / "link.ld"), "-Wl,--gc-sections", str(work / "startup.o"),
-              str(work / "harness.o"), str(work / "model.o"), "-lgcc", "-o", str(elf)])
-    out = run(["qemu-system-arm", "-M", MACHINE, "-cpu", "cortex-m4", "-nographic", "-monitor", "none",
-               "-semihosting-config", "enable=on,target=native", "-icount", "shift=0", "-kernel", str(elf)], timeout=120)
+    run(cc + ["-nostdlib", "-T", str(BOARD / "mps2" / "mps2.ld"), "-Wl,--gc-sections"] + [str(o) for o in objects]
+        + ["-lgcc", "-o", str(elf)])
+    out = run(["qemu-system-arm", "-M", MACHINE, "-cpu", "cortex-m4", "-nographic", "-monitor", "none", "-serial", "none",
+               "-chardev", "stdio,id=console", "-semihosting-config", "enable=on,target=native,chardev=console",
+               "-icount", "shift=0", "-kernel", str(elf)], timeout=120, stdin=subprocess.DEVNULL)
     fields = dict(re.findall(r"(\w+)=(\d+)", out))
-    if "ticks" not in fields:
+    if "instructions" not in fields:
         raise SystemExit(f"{model}: no measurement from QEMU: {out!r}")
     sizes = section_sizes(work / "model.o")
     return {
         "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
         "cores": {CORE: {
             "qemu_machine": MACHINE,
-            "instructions_per_inference": int(fields["ticks"]) * INSTRUCTIONS_PER_TICK,
+            "instructions_per_inference": int(fields["instructions"]),
             "text_bytes": sizes["text"], "rodata_bytes": sizes["rodata"], "data_bytes": sizes["data"],
             "bss_bytes": sizes["bss"], "stack_bytes": int(fields["stack"]),
             "arena_bytes": macro(header, "ARENA_BYTES"), "arena_in_bss": True,
@@ -129,8 +136,8 @@ def main():
         "toolchain": run(["arm-none-eabi-gcc", "--version"]).splitlines()[0] + "; "
         + run(["qemu-system-arm", "--version"]).splitlines()[0],
         "method": "Tools/measure/c_export.py: tinyml export --target c, arm-none-eabi-gcc " + " ".join(FLAGS)
-        + f", one inference under qemu-system-arm -M {MACHINE} -icount shift=0 (TIMER0 ticks x {INSTRUCTIONS_PER_TICK}), "
-        "stack by painting; sizes of the library object",
+        + f", linked with Embedded/Board (mps2), one inference under qemu-system-arm -M {MACHINE} -icount shift=0 "
+        "(TIMER0 ticks x 40), stack by painting; sizes of the library object",
         "models": {},
     }
     for model in models():
