@@ -54,6 +54,10 @@ let package = Package(
         .target(name: "GestureRecognition", dependencies: ["TinyDSP", "TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
         .target(name: "WildlifeSounds", dependencies: ["TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
 
+        // Any pipeline file by its format: engine configuration, device image, board overrides.
+        .target(name: "PipelineCatalog", dependencies: ["KeywordSpotting", "MotorAnomaly", "GestureRecognition", "WildlifeSounds",
+                                                        "TinyPipeline"]),
+
         // Shared command-line plumbing (errors, progress, JSON lines, SVG reports).
         .target(name: "TinyCLI", dependencies: [
             "TinyFeatures",
@@ -63,7 +67,7 @@ let package = Package(
         // Executables (thin).
         .executableTarget(name: "tinyml", dependencies: [
             "TinyCLI", "TinyDSP", "TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime", "TinyBoards", "TinyCExport",
-            "KeywordSpotting", "MotorAnomaly", "GestureRecognition", "WildlifeSounds",
+            "KeywordSpotting", "MotorAnomaly", "GestureRecognition", "WildlifeSounds", "PipelineCatalog",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kws-demo", dependencies: [

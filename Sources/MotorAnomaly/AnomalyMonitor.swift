@@ -55,6 +55,23 @@ public final class AnomalyMonitor {
         }
         modelID = model?.1
         let calibration: AnomalyDetector.Calibration
+        (calibration, learningWindows) = try Self.calibration(pipeline, start: start, modelID: modelID)
+        do {
+            engine = try AnomalyEngine(configuration: AnomalyConfiguration(frontEnd: pipeline.features.frontEnd, scorer: scorer,
+                                                                           calibration: calibration, raiseAfter: pipeline.alarm.raiseAfter,
+                                                                           clearAfter: pipeline.alarm.clearAfter),
+                                       interpreter: model?.0,
+                                       fft: try FeatureFFT(fft, size: pipeline.features.frontEnd.fftSize), baseline: saved)
+        } catch {
+            throw AnomalyError("\(error)")
+        }
+        engine.reportsWindows = true
+    }
+
+    /// How `start` obtains the threshold: a learning period in whole windows (checked long enough
+    /// for the scorer), a saved baseline's threshold (checked compatible) or the trained one.
+    public static func calibration(_ pipeline: AnomalyPipeline, start: Start, modelID: String?) throws(AnomalyError)
+        -> (calibration: AnomalyDetector.Calibration, learningWindows: Int) {
         switch start {
         case .learn(let seconds):
             guard seconds > 0, seconds.isFinite else { throw AnomalyError("the learning period must be positive (got \(seconds) s)") }
@@ -70,31 +87,26 @@ public final class AnomalyMonitor {
                 throw AnomalyError("a learning period of \(Self.format(seconds: seconds)) s gives \(windows) window(s); "
                     + "at least \(needed) are needed (--learn \(Self.format(seconds: seconds)) or more)")
             }
-            learningWindows = windows
-            calibration = pipeline.calibration(learningWindows: windows)
+            return (pipeline.calibration(learningWindows: windows), windows)
         case .baseline(let file, let path):
             try file.requireCompatible(featureSpecID: pipeline.featureSpecID, frameLength: pipeline.frameLength,
                                        scorer: pipeline.scorer.rawValue, modelID: modelID, path: path)
-            learningWindows = 0
-            calibration = .fixed(threshold: file.threshold.value)
+            return (.fixed(threshold: file.threshold.value), 0)
         case .pretrained:
             guard pipeline.scorer == .autoencoder, let t = pipeline.autoencoder?.threshold else {
                 throw AnomalyError("the \(pipeline.scorer.rawValue) scorer has no pre-calibrated threshold in the pipeline: "
                     + "learn one (--learn SECONDS) or load a baseline (--baseline FILE)")
             }
-            learningWindows = 0
-            calibration = .fixed(threshold: t)
+            return (.fixed(threshold: t), 0)
         }
-        do {
-            engine = try AnomalyEngine(configuration: AnomalyConfiguration(frontEnd: pipeline.features.frontEnd, scorer: scorer,
-                                                                           calibration: calibration, raiseAfter: pipeline.alarm.raiseAfter,
-                                                                           clearAfter: pipeline.alarm.clearAfter),
-                                       interpreter: model?.0,
-                                       fft: try FeatureFFT(fft, size: pipeline.features.frontEnd.fftSize), baseline: saved)
-        } catch {
-            throw AnomalyError("\(error)")
-        }
-        engine.reportsWindows = true
+    }
+
+    /// How a stream starts when the user names nothing: the autoencoder's trained threshold when
+    /// the pipeline has one, else learning for `learning.seconds` (what `anomaly-monitor stream`
+    /// and the device image do).
+    public static func defaultStart(_ pipeline: AnomalyPipeline) -> Start {
+        if pipeline.scorer == .autoencoder, pipeline.autoencoder?.threshold != nil { return .pretrained }
+        return .learn(seconds: pipeline.learning.seconds)
     }
 
     /// The decision logic (learning, threshold, alarm) the engine runs.

@@ -80,7 +80,7 @@ public struct AnomalyPipeline: Sendable {
     public let autoencoder: Autoencoder?
     /// The autoencoder model's path, resolved against the pipeline's directory.
     public let modelPath: String?
-    public let learning: Learning
+    public var learning: Learning
     public let alarm: Alarm
     public let statusEverySeconds: Double
 

@@ -88,8 +88,8 @@ struct StreamCommand: ParsableCommand {
             return .baseline(try BaselineFile.load(baseline), path: baseline)
         }
         if let learn { return .learn(seconds: learn) }
-        if pipeline.scorer == .autoencoder, pipeline.autoencoder?.threshold != nil, saveBaseline == nil { return .pretrained }
-        return .learn(seconds: pipeline.learning.seconds)
+        if saveBaseline != nil { return .learn(seconds: pipeline.learning.seconds) }
+        return AnomalyMonitor.defaultStart(pipeline)
     }
 
     private func source(_ pipeline: AnomalyPipeline) throws -> MonitorSource {

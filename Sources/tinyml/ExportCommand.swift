@@ -5,6 +5,7 @@ import TinyCExport
 import TinyCLI
 import TinyDSP
 import TinyFeatures
+import PipelineCatalog
 import TinyRuntime
 
 /// `tinyml export --target c --model M.tflite | --pipeline NAME [--board B] --out DIR [--name N]`:
@@ -26,10 +27,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export a model as a self-contained C99 library (ESP32-S3 / any board without Swift), or a feature front end as a device image.")
 
-    enum Target: String, ExpressibleByArgument { case c, frontend, cFrontend = "c-frontend" }
+    enum Target: String, ExpressibleByArgument { case c, frontend, cFrontend = "c-frontend", image }
 
-    @Option(help: "Export target: 'c' (a model as a C99 library), 'frontend' (a feature spec as a FrontEndImage file) or 'c-frontend' (a feature spec as a C99 front end).") var target: Target
-    @Option(help: "With --target frontend or c-frontend: the feature spec (JSON, pipeline.json or preset).") var spec: String?
+    @Option(help: "Export target: 'c' (a model as a C99 library), 'frontend' (a feature spec as a FrontEndImage file), 'c-frontend' (a feature spec as a C99 front end) or 'image' (a whole pipeline as the binary image the firmware links).") var target: Target
+    @Option(help: "With --target frontend or c-frontend: the feature spec (JSON, pipeline.json or preset); with --target image: the pipeline.json (or its directory).") var spec: String?
     @Option(help: "The .tflite model.") var model: String?
     @Option(help: "Export the model a pipeline's deployment configs name.") var pipeline: String?
     @Option(help: "With --pipeline: the board whose config names the model (needed when boards differ).") var board: String?
@@ -50,6 +51,12 @@ struct ExportCommand: ParsableCommand {
             }
             return
         }
+        if target == .image {
+            if spec == nil || model != nil || pipeline != nil || name != nil {
+                throw ValidationError("--target image takes --spec PIPELINE, --out FILE and optionally --board")
+            }
+            return
+        }
         if target == .frontend {
             if spec == nil || model != nil || pipeline != nil || board != nil || name != nil {
                 throw ValidationError("--target frontend takes --spec and --out only")
@@ -65,6 +72,10 @@ struct ExportCommand: ParsableCommand {
         withToolErrors("tinyml export") {
             if target == .cFrontend, let spec {
                 try exportCFrontEnd(spec)
+                return
+            }
+            if target == .image, let spec {
+                try exportImage(spec)
                 return
             }
             if target == .frontend, let spec {
@@ -90,6 +101,16 @@ struct ExportCommand: ParsableCommand {
             print("\(library.name): arena \(library.arenaBytes) B (static), constants \(library.constantBytes) B, "
                 + "kernels \(library.kernelNames.joined(separator: ", "))")
         }
+    }
+
+    /// `--target image`: the pipeline (with `--board`'s overrides) as a `PipelineImage`.
+    func exportImage(_ spec: String) throws {
+        var pipeline = try AnyPipeline(path: spec)
+        if let board { pipeline = try pipeline.applying(try BoardOverrides.load(pipeline: pipeline, board: board, root: root)) }
+        let bytes = try pipeline.image()
+        try Data(bytes).write(to: URL(fileURLWithPath: out))
+        let model = pipeline.modelPath.map { " + model \(($0 as NSString).lastPathComponent)" } ?? ""
+        print("wrote \(out): \(pipeline.kind) pipeline '\(pipeline.name)'\(model), \(bytes.count) B" + (board.map { " (board \($0))" } ?? ""))
     }
 
     /// `--target c-frontend`: the spec's front end (and quantisation) as C99.

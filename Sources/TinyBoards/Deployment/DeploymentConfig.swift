@@ -54,6 +54,10 @@ public struct DeploymentConfig: Sendable {
     /// e.g. streaming hits/misses/false alarms); the report shows it beside the load.
     public let accuracy: String?
     public let notes: String?
+    /// Pipeline settings that differ on this board (`"overrides"`, e.g. KWS `strideSeconds`,
+    /// `minimumCount`): the device image and the report use them; which keys a pipeline takes is
+    /// the pipeline's to check.
+    public let overrides: [String: Double]
 
     /// Seconds between inferences: the real-time budget of one inference.
     public var strideSeconds: Double { Double(strideSamples) / sampleRateHz }
@@ -62,7 +66,7 @@ public struct DeploymentConfig: Sendable {
 
     public init(json o: JSONObject) throws(ConfigError) {
         try o.rejectUnknownKeys(["pipeline", "board", "model", "sample_rate_hz", "window_samples", "stride_samples",
-                                 "duty_cycle", "buffers", "frontend", "reserved", "accuracy", "notes"])
+                                 "duty_cycle", "buffers", "frontend", "reserved", "accuracy", "notes", "overrides"])
         file = o.file
         pipeline = try o.string("pipeline")
         board = try o.string("board")
@@ -102,6 +106,11 @@ public struct DeploymentConfig: Sendable {
         } else {
             reserved = nil
         }
+        var overrides: [String: Double] = [:]
+        if let object = try o.optionalObject("overrides") {
+            for key in object.keys { overrides[key] = try object.number(key) }
+        }
+        self.overrides = overrides
         accuracy = try o.optionalString("accuracy")
         notes = try o.optionalString("notes")
     }
