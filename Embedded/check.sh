@@ -6,8 +6,11 @@
 #  2. Links one firmware image per model of Embedded/models.txt and core, runs it under QEMU
 #     (mps2-an500, mps2-an386, virt) and requires every output byte to equal the host's
 #     `tinyml run` on the same input (and LiteRT BUILTIN_REF outputs where the list names them).
-#  3. Compares the measured instructions per inference, section sizes, stack, heap and arena with
-#     Embedded/measurements.json (exactly: the counts repeat run to run).
+#  3. Runs the application firmware — each whole pipeline from its PipelineImage over a test stream
+#     made from ../shared — on every core and requires its decisions to equal the host CLI's --json
+#     (Embedded/pipelines.sh); KWS and gestures also stream live over the emulated UART.
+#  4. Compares the measured instructions per inference and per pipeline hop, section sizes, stack,
+#     heap and arena with Embedded/measurements.json (exactly: the counts repeat run to run).
 # Usage: Embedded/check.sh [--update]   (--update rewrites Embedded/measurements.json)
 set -euo pipefail
 source "$(dirname "$0")/firmware.sh"
@@ -17,7 +20,7 @@ update=0
 if [ "${1:-}" = --update ]; then update=1; elif [ $# -gt 0 ]; then echo "usage: Embedded/check.sh [--update]" >&2; exit 2; fi
 
 fail() { echo "Embedded/check.sh: error: $*" >&2; exit 1; }
-for tool in swiftc arm-none-eabi-gcc qemu-system-arm qemu-system-riscv64 perl sha256sum od; do
+for tool in swiftc arm-none-eabi-gcc qemu-system-arm qemu-system-riscv64 perl sha256sum od mkfifo; do
     command -v "$tool" >/dev/null || fail "'$tool' is missing (CI installs qemu-system-arm qemu-system-misc gcc-arm-none-eabi)"
 done
 
@@ -28,8 +31,8 @@ for core in "${CORES[@]}"; do
     compile_core "$core" || fail "the portable modules or the firmware no longer compile as Embedded Swift for $core ($TRIPLE); see the errors above"
 done
 
-# 2. Host reference: the tinyml command-line tool.
-swift build --product tinyml >/dev/null || fail "swift build --product tinyml failed"
+# 2. Host reference: the tinyml command-line tool and the pipeline demos.
+swift build >/dev/null || fail "swift build failed"
 TINYML="$(swift build --show-bin-path)/tinyml"
 
 work="$EMBEDDED_BUILD/runs"
@@ -200,6 +203,10 @@ while read -r key spec signal rate; do
     done
 done < Embedded/frontends.txt
 
+# 2c. Whole pipelines: the application firmware against the host CLIs (Embedded/pipelines.sh).
+source Embedded/pipelines.sh
+check_pipelines
+
 # 3. measurements.json: one line per (model, core) so that a partial run compares line by line.
 render() {
     echo "{"
@@ -243,7 +250,8 @@ render() {
         done
         if [ $ki -lt ${#keys[@]} ]; then echo "    }},"; else echo "    }}"; fi
     done
-    echo "  }"
+    echo "  },"
+    render_pipelines
     echo "}"
 }
 measured="$work/measurements.json"
@@ -259,7 +267,7 @@ grep -qxF "  \"toolchain\": \"$toolchain\"," Embedded/measurements.json \
     || echo "embedded: note: toolchain differs from Embedded/measurements.json ($toolchain)"
 stale=0
 while IFS= read -r line; do
-    case "$line" in *'"qemu_machine"'*|*'"sha256"'*|*'"spec"'*)
+    case "$line" in *'"qemu_machine"'*|*'"sha256"'*|*'"spec"'*|*'"image_bytes"'*)
         grep -qxF -- "${line%,}" <(sed 's/,$//' Embedded/measurements.json) || { echo "embedded: changed: $line" >&2; stale=1; } ;;
     esac
 done < "$measured"

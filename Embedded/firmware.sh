@@ -43,13 +43,9 @@ core_settings() {
     case "$TRIPLE" in armv7em*) SWIFT_CPU+=(-enable-experimental-feature BuiltinModule) ;; esac
 }
 
-# The portable modules the firmware links, in dependency order (TinyDSP once it has real sources).
+# The portable modules the firmware links, in dependency order.
 portable_modules() {
-    local modules="TinyCore TinyLite"
-    if [ -d "$REPO_DIR/Sources/TinyDSP" ] && ls "$REPO_DIR/Sources/TinyDSP" | grep -qv '^Placeholder.swift$'; then
-        modules+=" TinyDSP"
-    fi
-    echo "$modules"
+    echo "TinyCore TinyLite TinyDSP TinyPipeline"
 }
 
 # swift_module CORE MODULE OUTDIR [extra swiftc args...]: one Embedded Swift module -> .o + .swiftmodule.

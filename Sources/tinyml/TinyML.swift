@@ -16,6 +16,7 @@ struct TinyML: ParsableCommand {
             ExportCommand.self,
             BenchCommand.self,
             AudioCommand.self,
+            SignalCommand.self,
         ]
     )
 }

@@ -79,9 +79,11 @@ enum { HEADER = 16 };
 static char *heap_top;           // first never-used byte
 static FreeBlock *free_list;     // sorted by address
 static size_t heap_in_use, heap_peak;
+static unsigned long allocations;
 
 void *malloc(size_t n) {
     if (!heap_top) heap_top = _heap_start;
+    allocations++;
     size_t need = ((n + 15) & ~(size_t)15) + HEADER;
     FreeBlock **link = &free_list;
     FreeBlock *b;
@@ -167,6 +169,7 @@ void *calloc(size_t count, size_t size) {
 }
 
 unsigned long board_heap_peak(void) { return heap_peak; }
+unsigned long board_allocations(void) { return allocations; }
 
 // ---- Stack painting ------------------------------------------------------------------------
 extern uint32_t _stack_bottom[], _stack_top[];

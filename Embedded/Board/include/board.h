@@ -23,5 +23,15 @@ unsigned long firmware_input_size(void);
 unsigned long board_stack_peak(void);
 /// Largest number of heap bytes in use at once since reset (allocator payloads).
 unsigned long board_heap_peak(void);
+/// Heap allocations (malloc, calloc, posix_memalign calls) since reset.
+unsigned long board_allocations(void);
+
+/// THE SAMPLE-SOURCE HOOK: the one function a board owner writes for the application firmware.
+/// Copies the next raw sample bytes of the live stream (the pipeline image's format: s16le audio,
+/// f32le sensor values, frames interleaved) into `buffer`, at most `capacity`, waiting until at
+/// least one byte is there; returns how many, or 0 when the stream has ended. On QEMU it reads the
+/// UART (Embedded/Board/<board>/samples.c, the framing of Embedded/README.md); on a real board,
+/// the I2S/PDM microphone or the ADC/IMU DMA buffer that just completed.
+unsigned long board_read_samples(uint8_t *buffer, unsigned long capacity);
 
 #endif

@@ -76,7 +76,9 @@ public final class WildlifeEngine<FFT: RealFourierTransform> {
         firstWindows = [Int](repeating: 0, count: capacity)
         windowsRun = [Int](repeating: 0, count: capacity)
         complete = [Bool](repeating: false, count: capacity)
-        scores = [ScoreAccumulator](repeating: ScoreAccumulator(classes: c.classCount), count: capacity)
+        // One buffer per slot (`repeating:` would share one, and the first `reset` of each slot
+        // would copy it on the device path).
+        scores = (0 ..< capacity).map { _ in ScoreAccumulator(classes: c.classCount) }
         lastScores = ScoreAccumulator(classes: c.classCount)
     }
 

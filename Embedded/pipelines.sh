@@ -1,0 +1,176 @@
+# The application firmware on every core: Embedded/Firmware/PipelineRun.swift runs a whole pipeline
+# (front end, quantisation, model, post-processing: TinyPipeline's PipelineEngine) from a
+# PipelineImage (`tinyml export --target image`) over a test stream `tinyml signal` makes from
+# ../shared, and must print exactly the decisions the host CLI prints in --json with --fft portable:
+# same sample index, label and Float bits of the confidence. KWS and gestures also stream live over
+# the emulated UART. Sourced by Embedded/check.sh (after firmware.sh, with $TINYML, $work, fail and
+# section_size set); fills pipeline_entries with the measured figures for measurements.json.
+BIN_DIR=$(dirname "$TINYML")
+DATASETS=${TINYML_DATASETS:-$REPO_DIR/../shared/datasets}
+pipeline_entries=()   # "key|pipeline file|board|image bytes|rate|hop|decisions|core|json fields"
+
+# host_events PIPELINE SIGNAL_DIR [CLI flags...]: the host CLI's --json decisions as firmware lines.
+host_events() {
+    local p=$1 dir=$2; shift 2
+    case "$p" in
+    kws) "$BIN_DIR/kws-demo" "$dir/kws.wav" --json --fft portable "$@" 2>/dev/null \
+        | perl -MJSON::PP -ne 'my $o = decode_json($_); next unless exists $o->{keyword};
+            print "event detection sample $o->{sample} label $o->{keyword} confidence $o->{confidence_bits}\n"' ;;
+    gesture) "$BIN_DIR/gesture-demo" "$dir/gesture.csv" --json "$@" 2>/dev/null \
+        | perl -MJSON::PP -ne 'my $o = decode_json($_);
+            print "event detection sample $o->{sample} label $o->{label} confidence $o->{confidence_bits}\n"' ;;
+    wildlife) "$BIN_DIR/wildlife-demo" "$dir/wildlife.wav" --json --fft portable "$@" 2>/dev/null \
+        | perl -MJSON::PP -ne 'my $o = decode_json($_); next unless $o->{type} eq "event";
+            print "event detection sample $o->{sample} label $o->{top}[0]{label} confidence $o->{confidence_bits}\n"' ;;
+    anomaly) { "$BIN_DIR/anomaly-monitor" stream --format f32le --rate 12000 --json --fft portable "$@" < "$dir/anomaly.raw" 2>/dev/null \
+               || [ $? -le 3 ]; } \
+        | perl -MJSON::PP -ne 'my $o = decode_json($_); next unless defined $o->{event};
+            my %kind = (learned => "learned -", raised => "alarm-raised alarm", cleared => "alarm-cleared normal");
+            my ($k, $l) = split / /, $kind{$o->{event}};
+            print "event $k sample $o->{sample} label $l confidence $o->{confidence_bits}\n"' ;;
+    esac
+    # (anomaly-monitor exits 2 or 3 when an alarm was raised: not an error here.)
+}
+
+# cli_overrides PIPELINE BOARD_CONFIG: the host CLI flags for a board config's "overrides".
+cli_overrides() {
+    perl -MJSON::PP -e 'local $/; my $c = decode_json(<STDIN>); my $o = $c->{overrides} // {};
+        my %flag = ("kws" => {strideSeconds => "--stride", threshold => "--threshold", averageSeconds => "--average",
+                              suppressionSeconds => "--suppression", minimumCount => "--minimum-count"},
+                    "anomaly" => {learningSeconds => "--learn"});
+        for my $k (sort keys %$o) { my $f = $flag{$ARGV[0]}{$k} or die "no host flag for override $k of $ARGV[0]\n"; print "$f $o->{$k} " }' "$1" < "$2"
+}
+
+# frame_stream RAW FRAMED: the UART framing (u16 little-endian length + bytes, 0 = end).
+frame_stream() {
+    perl -e 'binmode STDIN; binmode STDOUT; while (my $n = read(STDIN, my $b, 4096)) { print pack("v", $n), $b } print pack("v", 0)' < "$1" > "$2"
+}
+
+# run_live CORE ELF FRAMED: runs the firmware with the framed stream on its UART.
+run_live() {
+    local core=$1 elf=$2 framed=$3
+    core_settings "$core"
+    if [ "$BOARD" = mps2 ]; then
+        local fifo="$elf.uart"
+        rm -f "$fifo.in" "$fifo.out" && mkfifo "$fifo.in" "$fifo.out"
+        cat "$framed" > "$fifo.in" &
+        local writer=$!
+        timeout 300 "${QEMU[@]}" -nographic -monitor none -serial "pipe:$fifo" -icount shift=0 \
+            -chardev stdio,id=console -semihosting-config enable=on,target=native,chardev=console \
+            -kernel "$elf" < /dev/null
+        local status=$?
+        kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null
+        rm -f "$fifo.in" "$fifo.out"
+        return $status
+    else
+        timeout 300 "${QEMU[@]}" -nographic -monitor none -serial stdio -icount shift=0 -kernel "$elf" < "$framed"
+    fi
+}
+
+# run_pipeline KEY PIPELINE BOARD(or -) IMAGE SIGNAL_DIR CORES...: device runs, compared with the host.
+run_pipeline() {
+    local key=$1 p=$2 board=$3 image=$4 sig=$5; shift 5
+    local host="$work/pipe-$key.host" flags=()
+    if [ "$board" != - ]; then
+        local text
+        text=$(cli_overrides "$p" "Pipelines/$p/boards/$board.json") || fail "pipeline $key: cannot run the board's overrides on the host"
+        read -ra flags <<< "$text"
+    fi
+    host_events "$p" "$sig" "${flags[@]}" > "$host"
+    [ -s "$host" ] || fail "pipeline $key: the host CLI made no decisions on $sig (see: $(host_events "$p" "$sig" "${flags[@]}" 2>&1 | head -1))"
+    local rate hop
+    for core in "$@"; do
+        core_settings "$core"
+        local elf="$work/pipe-$key-$core.elf" log="$work/pipe-$key-$core.log"
+        link_firmware "$core" "$image" "$sig/$p.raw" "$elf"
+        run_firmware "$core" "$elf" > "$log" 2>&1 || { cat "$log" >&2; fail "pipeline $key on $core: the firmware failed (log: $log)"; }
+        diff <(grep '^event ' "$log") "$host" > "$log.diff" \
+            || fail "pipeline $key on $core: decisions differ from the host CLI (device < > host: $log.diff)"
+        read -r rate hop < <(awk '$1 == "pipeline" { print $6, $12 }' "$log")
+        read -r _ setup _ setup_allocations < <(grep '^setup instructions ' "$log" | cut -d' ' -f2-)
+        read -r _ hops _ total _ worst _ finish < <(grep '^hops ' "$log")
+        read -r _ _ _ after < <(grep '^allocations after setup ' "$log")
+        read -r _ heap _ stack < <(grep '^heap ' "$log")
+        [ "$after" = 0 ] || fail "pipeline $key on $core: $after allocations after set-up (the device path must allocate nothing)"
+        local fields="\"qemu_machine\": \"${QEMU[2]}\", \"hops\": $hops, \"instructions_per_hop_mean\": $(( (total + hops / 2) / hops ))"
+        fields+=", \"instructions_per_hop_worst\": $worst, \"finish_instructions\": $finish, \"setup_instructions\": $setup"
+        fields+=", \"heap_bytes\": $heap, \"stack_bytes\": $stack, \"allocations_after_setup\": $after"
+        fields+=", \"text_bytes\": $(( $(section_size "$elf" .text) + $(section_size "$elf" .ARM.exidx) ))"
+        fields+=", \"rodata_bytes\": $(section_size "$elf" .rodata), \"data_bytes\": $(section_size "$elf" .data), \"bss_bytes\": $(section_size "$elf" .bss)"
+        pipeline_entries+=("$key|Pipelines/$p/pipeline.json|$board|$(stat -c %s "$image")|$rate|$hop|$(wc -l < "$host")|$core|$fields")
+        printf 'embedded: pipeline %-20s %-10s %11d instructions/hop (worst %d)  %d decisions equal the host CLI\n' \
+            "$key" "$core" "$(( (total + hops / 2) / hops ))" "$worst" "$(wc -l < "$host")"
+        checked=$((checked + 1))
+    done
+}
+
+# check_pipelines: all four pipelines on every core, the board overrides on their core, and the
+# live UART runs.
+check_pipelines() {
+    local sig="$work/signals"
+    if [ ! -d "$DATASETS" ]; then
+        echo "embedded: skipping the pipelines (no datasets at $DATASETS; set TINYML_DATASETS)"; skipped+=(pipelines); return 0
+    fi
+    mkdir -p "$sig"
+    local p board core
+    for p in kws anomaly gesture wildlife; do
+        "$TINYML" signal "$p" --data "$DATASETS" --out "$sig" > "$sig/$p.txt" || fail "tinyml signal $p failed"
+        "$TINYML" export --target image --spec "Pipelines/$p/pipeline.json" --out "$work/pipe-$p.tmpl" >/dev/null
+        run_pipeline "$p" "$p" - "$work/pipe-$p.tmpl" "$sig" "${CORES[@]}"
+        for config in Pipelines/$p/boards/*.json; do
+            board=$(basename "$config" .json)
+            core=$(board_core "$board") || continue
+            perl -MJSON::PP -e 'local $/; exit(%{decode_json(<STDIN>)->{overrides} // {}} ? 0 : 1)' < "$config" || continue
+            "$TINYML" export --target image --spec "Pipelines/$p/pipeline.json" --board "$board" --out "$work/pipe-$p@$board.tmpl" >/dev/null
+            run_pipeline "$p@$board" "$p" "$board" "$work/pipe-$p@$board.tmpl" "$sig" "$core"
+        done
+    done
+    for p in gesture kws; do
+        frame_stream "$sig/$p.raw" "$sig/$p.framed"
+        for core in "${CORES[@]}"; do
+            local elf="$work/live-$p-$core.elf" log="$work/live-$p-$core.log"
+            link_firmware "$core" "$work/pipe-$p.tmpl" /dev/null "$elf"
+            run_live "$core" "$elf" "$sig/$p.framed" > "$log" 2>&1 || { cat "$log" >&2; fail "live $p on $core: the firmware failed (log: $log)"; }
+            grep -q ' source uart$' "$log" || fail "live $p on $core: the firmware did not read the UART (log: $log)"
+            diff <(grep '^event ' "$log") "$work/pipe-$p.host" > "$log.diff" \
+                || fail "live $p on $core: decisions over the UART differ from the host CLI (device < > host: $log.diff)"
+            printf 'embedded: live UART %-19s %-10s %d bytes streamed, %d decisions equal the host CLI\n' \
+                "$p" "$core" "$(stat -c %s "$sig/$p.raw")" "$(wc -l < "$work/pipe-$p.host")"
+        done
+    done
+}
+
+# board_core BOARD: the QEMU core a Swift board's code is measured on (none for the ESP32-S3).
+board_core() {
+    case "$1" in stm32h743) echo cortex-m7 ;; nrf52840) echo cortex-m4 ;; k210) echo rv64 ;; *) return 1 ;; esac
+}
+
+# render_pipelines: the "pipelines" object of measurements.json.
+render_pipelines() {
+    echo "  \"pipelines\": {"
+    local keys=() e k
+    for e in "${pipeline_entries[@]}"; do
+        k=${e%%|*}
+        [[ " ${keys[*]} " == *" $k "* ]] || keys+=("$k")
+    done
+    local ki=0
+    for k in "${keys[@]}"; do
+        ki=$((ki + 1))
+        local lines=() head=
+        for e in "${pipeline_entries[@]}"; do
+            IFS='|' read -r key file board bytes rate hop decisions core fields <<< "$e"
+            [ "$key" = "$k" ] || continue
+            lines+=("      \"$core\": {$fields}")
+            [ "$board" = - ] && board=null || board="\"$board\""
+            head="    \"$k\": {\"pipeline\": \"$file\", \"board\": $board, \"image_bytes\": $bytes, \"sample_rate_hz\": $rate, \"hop_samples\": $hop, \"signal\": \"tinyml signal ${k%@*}\", \"decisions\": $decisions, \"cores\": {"
+        done
+        echo "$head"
+        local li=0
+        for l in "${lines[@]}"; do
+            li=$((li + 1))
+            if [ $li -lt ${#lines[@]} ]; then echo "$l,"; else echo "$l"; fi
+        done
+        if [ $ki -lt ${#keys[@]} ]; then echo "    }},"; else echo "    }}"; fi
+    done
+    echo "  }"
+}
