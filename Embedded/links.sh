@@ -2,7 +2,8 @@
 # firmware.sh, once compile_core ran for cortex-m7, cortex-m4 and rv64 and $TINYML names the tinyml
 # binary.
 #
-# link_boards [--update]: for every pipeline (Pipelines/<p>/pipeline.json) and Swift board
+# link_boards [--update]: for every pipeline file (Pipelines/<dir>/pipeline.json, named <dir> with
+# '/' as '-') and Swift board
 # (stm32h743 <- cortex-m7 objects with the mps2 startup, nrf52840 <- cortex-m4, k210 <- rv64 with
 # the virt startup) it exports the pipeline's device image with that board's overrides
 # (`tinyml export --target image --board`), links firmware + image (and an empty test-input file)
@@ -23,7 +24,8 @@
 # Then it compares the entries with the committed Embedded/links.json and fails on a difference,
 # or, with --update, writes Embedded/links.json.
 
-LINK_PIPELINES=(kws anomaly gesture wildlife)
+# Every pipeline file, by name: its directory below Pipelines/ with '/' as '-' (kws, kws-mlperf, ...).
+mapfile -t LINK_PIPELINES < <(cd "$REPO_DIR/Pipelines" && find . -name pipeline.json -printf '%h\n' | sed 's|^\./||; s|/|-|g' | sort)
 LINK_BOARDS=(stm32h743 nrf52840 k210)
 # Fallback heap and stack when the firmware has not measured the pipeline: 128 KB bounds the sum of
 # the measured model and front-end heap peaks of every pipeline in Embedded/measurements.json
@@ -108,9 +110,9 @@ link_boards() {
     local work="$EMBEDDED_BUILD/links" entries=() limits=() p b core
     rm -rf "$work" && mkdir -p "$work"
     for p in "${LINK_PIPELINES[@]}"; do
-        local spec="Pipelines/$p/pipeline.json"
+        local dir=${p//-//} spec="Pipelines/${p//-//}/pipeline.json"
         for b in "${LINK_BOARDS[@]}"; do
-            local config="$REPO_DIR/Pipelines/$p/boards/$b.json" blob="$work/$p@$b.tmpl" elf="$work/$p@$b.elf"
+            local config="$REPO_DIR/Pipelines/$dir/boards/$b.json" blob="$work/$p@$b.tmpl" elf="$work/$p@$b.elf"
             [ -f "$config" ] || { echo "links.sh: error: $p has no deployment config for $b ($config)" >&2; return 1; }
             core=$(board_core "$b")
             "$TINYML" export --target image --spec "$REPO_DIR/$spec" --out "$blob" --board "$b" --root "$REPO_DIR" >/dev/null \
