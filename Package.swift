@@ -2,7 +2,7 @@
 // TinyMLSuite: embedded-ML reference pipelines (features -> int8 core -> decisions), one Swift
 // source for host and MCU. Dependencies point one way:
 //   executables -> pipelines -> (TinyFeatures, TinyIO, TinyRuntime, TinyPipeline) -> (TinyDSP, TinyLite -> TinyCore)
-//   executables -> TinyBoards (board fit, reports) -> TinyCExport (C99 export) -> (TinyRuntime, TinyDSP)
+//   executables -> TinyBoards (board fit, reports) -> (PipelineCatalog, TinyCExport (C99 export) -> (TinyRuntime, TinyDSP))
 // TinyCore, TinyLite, TinyDSP and TinyPipeline import nothing outside themselves, so they also
 // compile as Embedded Swift (the firmware in Embedded/ links them).
 import PackageDescription
@@ -46,7 +46,7 @@ let package = Package(
         // C99 export; its fixed C (kernels, front end) lives in real files, embedded in the tool as byte arrays.
         .target(name: "TinyCExport", dependencies: ["TinyCore", "TinyDSP", "TinyRuntime"],
                 resources: [.embedInCode("C")]),
-        .target(name: "TinyBoards", dependencies: ["TinyCExport", "TinyRuntime"]),
+        .target(name: "TinyBoards", dependencies: ["TinyCExport", "TinyRuntime", "PipelineCatalog"]),
 
         // Pipelines.
         .target(name: "KeywordSpotting", dependencies: ["TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),

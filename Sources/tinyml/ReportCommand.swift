@@ -21,6 +21,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Also write a picture: .svg, or .html (picture and text).") var report: String?
     @Option(help: "Measurement files (default: Embedded/measurements.json and Pipelines/boards/measurements-c.json).")
     var measurements: [String] = []
+    @Option(help: "Board links of Embedded/links.sh (default: Embedded/links.json).") var linksFile: String?
     @Option(help: "Checkout root (default: found from the current directory).") var root: String?
     @Flag(help: "Exit 2 when measurements are missing.") var strict = false
 
@@ -48,6 +49,7 @@ struct ReportCommand: ParsableCommand {
             let measured = try Measurements(files: measurements.isEmpty ? layout.measurementFiles : measurements,
                                             display: layout.display)
             for missing in measured.filesMissing where !json { printError("tinyml report: note: no measurement file \(missing)") }
+            let links = try BoardLinks(contentsOf: linksFile.map { $0 } ?? layout.linksFile, displayName: layout.display(linksFile ?? layout.linksFile))
             var reports: [DeploymentReport] = []
             var failed = false
             for (p, b) in pairs {
@@ -56,7 +58,7 @@ struct ReportCommand: ParsableCommand {
                     let profile = try BoardProfile.load(id: b, directory: layout.boardsDirectory)
                     let footprint = try ModelFootprint(modelAt: layout.modelPath(config.model))
                     reports.append(ReportCalculator.report(profile: profile, config: config, footprint: footprint,
-                                                           measurements: measured))
+                                                           measurements: measured, links: links))
                 } catch {
                     printError("tinyml report: error: \(p) on \(b): \(error)")
                     failed = true
@@ -103,8 +105,20 @@ struct ReportCommand: ParsableCommand {
                 ("seconds_high", .number(l.secondsHigh)),
             ])
         }
+        var hop = JSONValue.null
+        if let h = r.hop {
+            hop = .object([("hop_samples", .int(h.hopSamples)), ("hop_seconds", .number(h.hopSeconds)),
+                           ("instructions_mean", .int(h.meanInstructions)), ("instructions_worst", .int(h.worstInstructions)),
+                           ("seconds_mean", .number(h.meanSeconds)), ("seconds_worst", .number(h.worstSeconds)),
+                           ("seconds_worst_high", .number(h.worstSecondsHigh)), ("buffered_hops", .int(h.bufferedHops))])
+        }
+        var link = JSONValue.null
+        if let l = r.link {
+            link = .object([("linked", .bool(l.linked)), ("error", l.error.map(JSONValue.string) ?? .null), ("memory", .string(l.memory)),
+                            ("heap_bytes", .int(l.heapBytes)), ("stack_bytes", .int(l.stackBytes))])
+        }
         return .object([
-            ("pipeline", .string(r.pipeline)), ("board", .string(r.board)), ("runtime", .string(r.runtime.rawValue)),
+            ("pipeline", .string(r.pipeline)), ("basis", .string(r.basis.rawValue)), ("hop", hop), ("link", link), ("board", .string(r.board)), ("runtime", .string(r.runtime.rawValue)),
             ("model", .string(r.model)), ("sha256", .string(r.modelSHA256)), ("verdict", .string(r.verdict.rawValue)),
             ("flash", .object(budget(r.flash))),
             ("ram", .object(budget(r.ram) + [("arena", .int(r.arenaBytes)),

@@ -7,7 +7,10 @@ import TinyTestSupport
 /// Pipelines/boards/measurements-c.json): every pipeline (every directory under Pipelines/ with a
 /// pipeline.json, and the reference deployments) has a config for STM32H7 and K210, and the report
 /// proves it fits both — flash, RAM, arena region and real time, from measured model and
-/// front-end counts (nothing missing). A config grown past the board by a known number of bytes is
+/// front-end counts (nothing missing) for the reference deployments, and from the board link
+/// (Embedded/links.json) and the measured whole pipeline for pipeline files on Swift boards: until
+/// the firmware measures a pipeline, its report is incomplete and says which entry is missing,
+/// never falling back to the parts. A config grown past the board by a known number of bytes is
 /// reported as not fitting with exactly that shortfall.
 @Suite struct PipelineFitTests {
     static let layout = ProjectLayout(root: TestPaths.repoRoot.path)
@@ -29,7 +32,16 @@ import TinyTestSupport
         let measurements = try Measurements(files: layout.measurementFiles)
         return ReportCalculator.report(profile: try BoardProfile.load(id: board, directory: layout.boardsDirectory),
                                        config: config, footprint: try ModelFootprint(modelAt: layout.modelPath(config.model)),
-                                       measurements: measurements)
+                                       measurements: measurements,
+                                       links: try BoardLinks(contentsOf: layout.linksFile, displayName: "Embedded/links.json"))
+    }
+
+    /// Fits, or (a pipeline file on a Swift board whose whole pipeline is not measured yet) is
+    /// incomplete for that reason only, with the link proving flash and RAM.
+    static func fitsOrAwaitsPipelineMeasurement(_ r: DeploymentReport) -> Bool {
+        if r.verdict == .fits { return true }
+        guard r.basis == .measuredPipeline, r.verdict == .incomplete, r.link?.linked == true else { return false }
+        return r.missing.allSatisfy { $0.hasPrefix("whole-pipeline measurement ") } && r.flash.isComplete && r.ram.isComplete
     }
 
     static func modelPresent(_ pipeline: String) -> Bool {
@@ -48,8 +60,13 @@ import TinyTestSupport
     @Test(arguments: deployments.filter(modelPresent), requiredBoards)
     func fitsWithMeasuredNumbers(_ pipeline: String, _ board: String) throws {
         let r = try Self.report(pipeline, board)
-        #expect(r.verdict == .fits, "\(pipeline) on \(board): \(r.problems + r.missing)")
+        #expect(Self.fitsOrAwaitsPipelineMeasurement(r), "\(pipeline) on \(board): \(r.problems + r.missing)")
         #expect(r.flash.isComplete && r.ram.isComplete && r.flash.headroom >= 0 && r.ram.headroom >= 0)
+        if r.basis == .measuredPipeline {
+            // Latency and margin come from the measured hop, when measured.
+            if r.verdict == .fits { #expect(try #require(r.hop).meanSeconds <= r.strideSeconds) }
+            return
+        }
         let latency = try #require(r.latency)
         #expect(!latency.estimate && latency.seconds <= r.strideSeconds)
         let config = try Self.layout.loadDeployment(pipeline: pipeline, board: board)
@@ -63,7 +80,8 @@ import TinyTestSupport
         for (pipeline, boards) in Self.layout.deploymentFiles().sorted(by: { $0.key < $1.key }) where Self.modelPresent(pipeline) {
             for board in boards.keys.sorted() {
                 let r = try Self.report(pipeline, board)
-                #expect(r.verdict == .fits, "\(pipeline) on \(board): \(r.problems + r.missing)")
+                #expect(Self.fitsOrAwaitsPipelineMeasurement(r), "\(pipeline) on \(board): \(r.problems + r.missing)")
+                #expect((r.basis == .cExport) == (board == "esp32s3"))
             }
         }
     }
@@ -75,11 +93,12 @@ import TinyTestSupport
         let file = try #require(Self.layout.deploymentFiles()[pipeline]?[board])
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
         var buffers = try #require(json["buffers"] as? [[String: Any]])
-        buffers.append(["name": "oversized", "kind": "work", "bytes": fitting.ram.headroom + excess])
+        buffers.append(["name": "oversized", "kind": "audio", "bytes": fitting.ram.headroom + excess])
         json["buffers"] = buffers
-        let config = try DeploymentConfig(json: JSONObject(data: JSONSerialization.data(withJSONObject: json), file: "oversized.json"))
+        let config = try Self.layout.deployment(json: JSONObject(data: JSONSerialization.data(withJSONObject: json), file: "oversized.json"),
+                                                at: file)
         let r = try Self.report(pipeline, board, config: config)
-        #expect(r.verdict == .doesNotFit)
+        #expect(r.verdict == .doesNotFit && r.basis == .measuredPipeline)
         #expect(r.ram.headroom == -excess)
         let needed = fitting.ram.used + fitting.ram.headroom + excess
         #expect(r.problems == ["RAM short by 12,345 B (\(ReportText.grouped(needed)) B needed, \(ReportText.grouped(fitting.ram.available)) B available)"])

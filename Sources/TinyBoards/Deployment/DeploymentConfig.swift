@@ -5,6 +5,12 @@ import Foundation
 /// the RAM buffers the pipeline keeps besides the model's arena, the duty cycle, and optionally
 /// the measured feature front end and memory reserved by other software. See
 /// `Pipelines/boards/README.md` for the schema.
+///
+/// One home for each fact: beside a pipeline file (`Pipelines/<p>/pipeline.json`) the model,
+/// sample rate, window and stride are the pipeline's, with the config's `overrides` applied
+/// (`PipelineFacts`); the config may not restate them (`model`, `sample_rate_hz`,
+/// `window_samples`, `stride_samples` are errors there). Only a deployment without a pipeline
+/// file (the reference models, `Pipelines/reference/...`) states them itself.
 public struct DeploymentConfig: Sendable {
     /// A RAM buffer the pipeline keeps outside the arena.
     public struct Buffer: Sendable {
@@ -58,24 +64,59 @@ public struct DeploymentConfig: Sendable {
     /// `minimumCount`): the device image and the report use them; which keys a pipeline takes is
     /// the pipeline's to check.
     public let overrides: [String: Double]
+    /// The pipeline's facts when the config belongs to a pipeline file (nil for a reference
+    /// deployment that states its own).
+    public let pipelineFacts: PipelineFacts?
+
+    /// Keys that are the pipeline's when the config belongs to a pipeline file.
+    public static let pipelineFactKeys = ["model", "sample_rate_hz", "window_samples", "stride_samples"]
 
     /// Seconds between inferences: the real-time budget of one inference.
     public var strideSeconds: Double { Double(strideSamples) / sampleRateHz }
     public var windowSeconds: Double { Double(windowSamples) / sampleRateHz }
     public var bufferBytes: Int { buffers.reduce(0) { $0 + $1.bytes } }
 
-    public init(json o: JSONObject) throws(ConfigError) {
-        try o.rejectUnknownKeys(["pipeline", "board", "model", "sample_rate_hz", "window_samples", "stride_samples",
-                                 "duty_cycle", "buffers", "frontend", "reserved", "accuracy", "notes", "overrides"])
+    /// Parses a config. `facts`, given for a config beside a pipeline file, turns the config's
+    /// overrides into the pipeline's facts (`PipelineFacts(pipelineAt:...)`) and `modelKey` its
+    /// model path into the repository-relative key of the measurements; a config that then restates
+    /// a fact is an error naming the pipeline's value.
+    public init(json o: JSONObject, facts: ((_ overrides: [String: Double]) throws(ConfigError) -> PipelineFacts)? = nil,
+                modelKey: (String) -> String = { $0 }) throws(ConfigError) {
+        try o.rejectUnknownKeys(["pipeline", "board", "duty_cycle", "buffers", "frontend", "reserved", "accuracy", "notes",
+                                 "overrides"] + Self.pipelineFactKeys)
         file = o.file
         pipeline = try o.string("pipeline")
         board = try o.string("board")
-        model = try o.string("model")
-        if !model.hasSuffix(".tflite") { throw o.fail("model", "expected a .tflite path, got \"\(model)\"") }
-        if model.hasPrefix("/") { throw o.fail("model", "must be relative to the repository root (or shared/...)") }
-        sampleRateHz = try o.number("sample_rate_hz", positive: true, atMost: 10_000_000)
-        windowSamples = try o.integer("window_samples", minimum: 1)
-        strideSamples = try o.integer("stride_samples", minimum: 1)
+        var overrides: [String: Double] = [:]
+        if let object = try o.optionalObject("overrides") {
+            for key in object.keys { overrides[key] = try object.number(key) }
+        }
+        self.overrides = overrides
+        if let facts {
+            let f = try facts(overrides)
+            let model = f.model.map(modelKey)
+            let stated: [(String, String?)] = [("model", model), ("sample_rate_hz", String(format: "%g", f.sampleRateHz)),
+                                               ("window_samples", String(f.windowSamples)), ("stride_samples", String(f.strideSamples))]
+            if let (key, value) = stated.first(where: { o.has($0.0) }) {
+                let takes = f.overridableKeys.isEmpty ? "none" : f.overridableKeys.joined(separator: ", ")
+                throw o.fail(key, "is the pipeline's (\(f.file) gives \(value ?? "none")\(overrides.isEmpty ? "" : " with this config's overrides")); "
+                    + "remove it and put what differs on this board under 'overrides' (\(f.kind) takes: \(takes))")
+            }
+            guard let model else { throw ConfigError("\(f.file): the pipeline names no model file") }
+            self.model = model
+            sampleRateHz = f.sampleRateHz
+            windowSamples = f.windowSamples
+            strideSamples = f.strideSamples
+            pipelineFacts = f
+        } else {
+            model = try o.string("model")
+            if !model.hasSuffix(".tflite") { throw o.fail("model", "expected a .tflite path, got \"\(model)\"") }
+            if model.hasPrefix("/") { throw o.fail("model", "must be relative to the repository root (or shared/...)") }
+            sampleRateHz = try o.number("sample_rate_hz", positive: true, atMost: 10_000_000)
+            windowSamples = try o.integer("window_samples", minimum: 1)
+            strideSamples = try o.integer("stride_samples", minimum: 1)
+            pipelineFacts = nil
+        }
         dutyCycle = try o.number("duty_cycle", positive: true, atMost: 1)
         var buffers: [Buffer] = []
         for b in try o.objects("buffers") {
@@ -106,11 +147,6 @@ public struct DeploymentConfig: Sendable {
         } else {
             reserved = nil
         }
-        var overrides: [String: Double] = [:]
-        if let object = try o.optionalObject("overrides") {
-            for key in object.keys { overrides[key] = try object.number(key) }
-        }
-        self.overrides = overrides
         accuracy = try o.optionalString("accuracy")
         notes = try o.optionalString("notes")
     }

@@ -30,11 +30,17 @@ public struct ProjectLayout: Sendable {
     public var boardsDirectory: String { path("Pipelines/boards") }
     public var measurementFiles: [String] { [path("Embedded/measurements.json"), path("Pipelines/boards/measurements-c.json")] }
 
+    /// The board links of `Embedded/links.sh`.
+    public var linksFile: String { path("Embedded/links.json") }
+
     public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
 
     /// A path relative to the root for messages.
     public func display(_ path: String) -> String {
-        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+        let standardRoot = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+        let standardPath = URL(fileURLWithPath: path).standardizedFileURL.path
+        return standardPath.hasPrefix(standardRoot) ? String(standardPath.dropFirst(standardRoot.count)) : path
     }
 
     /// The file a config's model path names: `shared/reference-models/...` honours
@@ -67,7 +73,30 @@ public struct ProjectLayout: Sendable {
         return out
     }
 
-    /// Loads one deployment config and checks its `pipeline` and `board` keys against its location.
+    /// The pipeline file a deployment config belongs to: `pipeline.json` in the directory above its
+    /// `boards/` directory, or nil (a reference deployment, which states its own facts).
+    public func pipelineFile(ofConfig file: String) -> String? {
+        let directory = ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        let candidate = (directory as NSString).appendingPathComponent("pipeline.json")
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// Parses the config `o` read from `file` (where it lives decides its pipeline file: see
+    /// `pipelineFile(ofConfig:)`).
+    public func deployment(json o: JSONObject, at file: String) throws(ConfigError) -> DeploymentConfig {
+        var facts: ((_ overrides: [String: Double]) throws(ConfigError) -> PipelineFacts)?
+        if let pipelineFile = pipelineFile(ofConfig: file) {
+            facts = { (overrides: [String: Double]) throws(ConfigError) -> PipelineFacts in
+                try PipelineFacts(pipelineAt: pipelineFile, displayName: self.display(pipelineFile), overrides: overrides,
+                                  configFile: o.file)
+            }
+        }
+        return try DeploymentConfig(json: o, facts: facts, modelKey: { self.display($0) })
+    }
+
+    /// Loads one deployment config and checks its `pipeline` and `board` keys against its location;
+    /// a config beside a pipeline file takes the model, sample rate, window and stride from it, with
+    /// its overrides (`DeploymentConfig.init(json:facts:modelKey:)`).
     public func loadDeployment(pipeline: String, board: String) throws(ConfigError) -> DeploymentConfig {
         let files = deploymentFiles()
         guard let boards = files[pipeline] else {
@@ -78,7 +107,7 @@ public struct ProjectLayout: Sendable {
             throw ConfigError("pipeline '\(pipeline)' has no config for board '\(board)' (has: \(boards.keys.sorted().joined(separator: ", ")))")
         }
         let o = try JSONObject(contentsOf: file, displayName: display(file))
-        let config = try DeploymentConfig(json: o)
+        let config = try deployment(json: o, at: file)
         if config.pipeline != pipeline { throw o.fail("pipeline", "is \"\(config.pipeline)\" but the file lives in the '\(pipeline)' pipeline") }
         if config.board != board { throw o.fail("board", "is \"\(config.board)\" but the file is named \(board).json") }
         return config

@@ -74,7 +74,8 @@ public struct ModelMeasurements: Sendable {
     public let file: String
 }
 
-/// All measurement files merged: `models.<model path>` and `features.<key>.cores.<core>.instructions_per_call`.
+/// All measurement files merged: `models.<model path>`, `features.<key>.cores.<core>.instructions_per_call`
+/// and `pipelines.<key>` (whole pipelines, `PipelineMeasurement`).
 /// Shape (see `Pipelines/boards/README.md`):
 /// `{"toolchain": "...", "models": {"<model>": {"sha256": "...", "model_bytes": N, "cores": {"cortex-m7": {...}}}},
 ///   "features": {"<key>": {"cores": {"cortex-m7": {"instructions_per_call": N}}}}}`.
@@ -85,6 +86,8 @@ public struct Measurements: Sendable {
     /// `features.<key>.cores.<core>.heap_bytes`: the measured heap peak of the front end's own
     /// firmware run (its state and buffers), when recorded.
     public private(set) var featureHeapBytes: [String: [String: Int]] = [:]
+    /// `pipelines.<key>`: whole pipelines measured by the firmware (`PipelineMeasurement`).
+    public private(set) var pipelines: [String: PipelineMeasurement] = [:]
     /// Files that were read, and those that did not exist.
     public private(set) var filesRead: [String] = []
     public private(set) var filesMissing: [String] = []
@@ -123,6 +126,12 @@ public struct Measurements: Sendable {
                 }
                 self.models[model] = ModelMeasurements(sha256: sha ?? self.models[model]?.sha256, modelBytes: modelBytes,
                                                        cores: cores, file: root.file)
+            }
+        }
+        if let pipelines = try root.optionalObject("pipelines") {
+            for (key, entry) in try pipelines.objectMembers() {
+                if self.pipelines[key] != nil { throw pipelines.fail(key, "pipeline '\(key)' is measured in two files") }
+                self.pipelines[key] = try PipelineMeasurement(json: entry)
             }
         }
         if let features = try root.optionalObject("features") {

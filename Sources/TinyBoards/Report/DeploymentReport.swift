@@ -56,6 +56,41 @@ public struct DeploymentReport: Sendable {
         public var modelSeconds: Double { Double(instructions) * cyclesPerInstruction / Double(clockHz) }
     }
 
+    /// What the figures rest on.
+    public enum Basis: String, Sendable {
+        /// The whole pipeline measured by the firmware (worst and mean hop) and its image linked
+        /// for the board (`Embedded/links.json`): Swift boards with a pipeline file.
+        case measuredPipeline = "measured-pipeline"
+        /// The model's and the front end's parts measured apart, summed (reference deployments).
+        case modelAndFrontEnd = "model-and-front-end"
+        /// The exported C library's measurements (`measurements-c.json`; ESP32-S3).
+        case cExport = "c-export"
+    }
+
+    /// Time of one hop of a measured whole pipeline (`PipelineMeasurement`): a hop is `hopSamples`
+    /// input samples, whose period is the real-time budget of one push.
+    public struct HopTiming: Sendable {
+        public let hopSamples: Int
+        public let hopSeconds: Double
+        public let meanInstructions: Int
+        public let worstInstructions: Int
+        public let hops: Int?
+        public let core: String
+        public let cyclesPerInstruction: Double, cyclesPerInstructionLow: Double, cyclesPerInstructionHigh: Double
+        public let clockHz: Int
+        public var meanSeconds: Double { Double(meanInstructions) * cyclesPerInstruction / Double(clockHz) }
+        public var worstSeconds: Double { Double(worstInstructions) * cyclesPerInstruction / Double(clockHz) }
+        public var worstSecondsHigh: Double { Double(worstInstructions) * cyclesPerInstructionHigh / Double(clockHz) }
+        /// Hops of input that must wait while the worst hop runs: ceil(worst / period) − 1 beyond the
+        /// one being processed (0 when the worst hop fits its own period), at nominal CPI.
+        public var bufferedHops: Int { max(0, Int((worstSeconds / hopSeconds).rounded(.up)) - 1) }
+    }
+
+    public let basis: Basis
+    /// Set for `.measuredPipeline`: the measured hop (its period is `strideSeconds`).
+    public let hop: HopTiming?
+    /// Set for `.measuredPipeline` when `Embedded/links.json` has the link.
+    public let link: BoardLink?
     public let pipeline: String
     public let board: String
     public let boardTitle: String
@@ -68,7 +103,8 @@ public struct DeploymentReport: Sendable {
     /// Largest contiguous RAM region (the arena must fit in one).
     public let largestRegion: (name: String, bytes: Int)
     public let latency: Latency?
-    /// Real-time budget of one inference: stride / sample rate.
+    /// Real-time budget of one inference: stride / sample rate (for a measured pipeline: the hop
+    /// period, hop samples / sample rate).
     public let strideSeconds: Double
     public let dutyCycle: Double
     /// What is proven not to fit, with exact shortfalls.
@@ -78,16 +114,18 @@ public struct DeploymentReport: Sendable {
     /// Other remarks (estimates, disagreements between planner and firmware).
     public let notes: [String]
 
-    /// Fraction of the stride spent inferring (nominal CPI), when the latency is known.
+    /// Fraction of the stride spent inferring (nominal CPI), when the latency is known (a measured
+    /// pipeline: its worst hop over the hop period).
     public var load: Double? { latency.map { $0.seconds / strideSeconds } }
     /// stride / inference time: how many times faster than real time.
     public var realTimeMargin: Double? { latency.map { strideSeconds / $0.seconds } }
     /// Average fraction of real time spent: the always-on front-end parts on every stride, the
     /// model and the other parts on `dutyCycle` of them (an event detector's trigger fraction):
     /// (alwaysOn + dutyCycle × (total − alwaysOn)) × CPI / clock / stride. Equals `load` at duty
-    /// cycle 1; the worst stride is `load`.
+    /// cycle 1; the worst stride is `load`. A measured pipeline: mean hop time / hop period.
     public var averageLoad: Double? {
-        latency.map { l in
+        if let h = hop { return h.meanSeconds / strideSeconds }
+        return latency.map { l in
             let averageInstructions = Double(l.alwaysOnInstructions)
                 + dutyCycle * Double(l.totalInstructions - l.alwaysOnInstructions)
             return averageInstructions * l.cyclesPerInstruction / Double(l.clockHz) / strideSeconds

@@ -21,12 +21,21 @@ import Foundation
 /// Average load = (always-on front-end instructions + duty cycle × the rest) × CPI / clock / stride
 ///         (`DeploymentReport.averageLoad`).
 public enum ReportCalculator {
+    ///
+    /// A Swift board (`swift-embedded`) running a pipeline file is reported from the measured whole
+    /// pipeline and its board link instead (`PipelineReportCalculator`); the sums below serve the
+    /// C export (ESP32-S3, labelled as its C-export measurements) and the reference deployments.
     public static func report(profile: BoardProfile, config: DeploymentConfig, footprint: ModelFootprint,
-                              measurements: Measurements) -> DeploymentReport {
+                              measurements: Measurements, links: BoardLinks = BoardLinks()) -> DeploymentReport {
+        if profile.runtime == .swiftEmbedded, let facts = config.pipelineFacts {
+            return PipelineReportCalculator.report(profile: profile, config: config, facts: facts, footprint: footprint,
+                                                   measurements: measurements, links: links)
+        }
         var missing: [String] = []
         var notes: [String] = []
         var problems: [String] = []
         let isC = profile.runtime == .cExport
+        if isC { notes.append("figures from the exported C library's measurements (\(profile.title) runs the C export, not Swift)") }
 
         // Which measurement (if any) stands for this board's count and sizes.
         var entry = measurements.models[config.model]
@@ -171,7 +180,7 @@ public enum ReportCalculator {
             problems.append(String(format: "misses real time: %.3f ms per inference, stride %.3f ms (over by %.3f ms)",
                                    l.seconds * 1e3, config.strideSeconds * 1e3, (l.seconds - config.strideSeconds) * 1e3))
         }
-        return DeploymentReport(pipeline: config.pipeline, board: profile.id, boardTitle: profile.title, runtime: profile.runtime,
+        return DeploymentReport(basis: isC ? .cExport : .modelAndFrontEnd, hop: nil, link: nil, pipeline: config.pipeline, board: profile.id, boardTitle: profile.title, runtime: profile.runtime,
                                 model: config.model, modelSHA256: footprint.sha256, flash: flash, ram: ram, arenaBytes: arena,
                                 largestRegion: region, latency: latency, strideSeconds: config.strideSeconds,
                                 dutyCycle: config.dutyCycle, problems: problems, missing: missing, notes: notes)

@@ -47,10 +47,20 @@ public enum ReportText {
     public static func detail(_ r: DeploymentReport) -> String {
         var lines = ["\(r.pipeline) on \(r.boardTitle) [\(r.board), \(r.runtime.rawValue)]: \(verdictLabel(r.verdict))",
                      "  model   \(r.model) (sha256 \(r.modelSHA256.prefix(16))…)"]
+        lines.append("  basis   " + basisText(r))
         lines += budget("flash", r.flash)
         lines += budget("RAM", r.ram, extra: "; arena \(grouped(r.arenaBytes)) B in largest region \(r.largestRegion.name) "
             + "(\(grouped(r.largestRegion.bytes)) B)")
-        if let l = r.latency {
+        if let h = r.hop, let l = r.latency {
+            lines.append("  latency \(milliseconds(h.worstSeconds)) worst hop (range \(milliseconds(l.secondsLow))–\(milliseconds(l.secondsHigh))) = "
+                + "\(grouped(h.worstInstructions)) instructions; mean hop \(milliseconds(h.meanSeconds)) = \(grouped(h.meanInstructions)) instructions; "
+                + "× CPI \(h.cyclesPerInstruction) (\(h.cyclesPerInstructionLow)–\(h.cyclesPerInstructionHigh)) / "
+                + "\(String(format: "%g", Double(h.clockHz) / 1e6)) MHz [measured whole pipeline, \(h.core)]")
+            lines.append("  budget  hop \(milliseconds(h.hopSeconds)) (\(h.hopSamples) samples): worst hop \(percent(h.worstSeconds / h.hopSeconds)) "
+                + "(margin \(String(format: "%.1f", h.hopSeconds / h.worstSeconds))×), mean hop \(percent(h.meanSeconds / h.hopSeconds)) "
+                + "(margin \(String(format: "%.1f", h.hopSeconds / h.meanSeconds))×)"
+                + (h.bufferedHops > 0 ? "; the worst hop needs \(h.bufferedHops) hop\(h.bufferedHops == 1 ? "" : "s") of input buffered" : ""))
+        } else if let l = r.latency {
             var text = "  latency \(milliseconds(l.seconds)) per inference (range \(milliseconds(l.secondsLow))–\(milliseconds(l.secondsHigh))) = "
                 + "\(grouped(l.totalInstructions)) instructions"
             if let f = l.frontendInstructions { text += " (model \(grouped(l.instructions)) + front end \(grouped(f)))" }
@@ -60,6 +70,26 @@ public enum ReportText {
         } else {
             lines.append("  latency not measured")
         }
+        if r.hop == nil { lines.append(realTime(r)) }
+        for p in r.problems { lines.append("  FAIL    \(p)") }
+        for m in r.missing { lines.append("  missing \(m)") }
+        for n in r.notes { lines.append("  note    \(n)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// What a report's figures rest on, in words.
+    static func basisText(_ r: DeploymentReport) -> String {
+        switch r.basis {
+        case .measuredPipeline:
+            return "measured whole pipeline (worst and mean hop) and the image linked for the board"
+                + (r.link.map { $0.linked ? " (linked: fits)" : " (link FAILS)" } ?? " (not linked)")
+        case .modelAndFrontEnd: return "model and front-end parts measured apart, summed"
+        case .cExport: return "exported C library's measurements (C export, not Swift)"
+        }
+    }
+
+    /// The stride line of a report from summed parts.
+    static func realTime(_ r: DeploymentReport) -> String {
         var realTime = "  budget  stride \(milliseconds(r.strideSeconds)) per inference"
         if let load = r.load, let margin = r.realTimeMargin, let average = r.averageLoad {
             realTime += ": load \(percent(load)), real-time margin \(String(format: "%.1f", margin))×"
@@ -70,24 +100,23 @@ public enum ReportText {
                     + "\(r.dutyCycle) × \(percent(load - alwaysOn)) triggered"
             }
         }
-        lines.append(realTime)
-        for p in r.problems { lines.append("  FAIL    \(p)") }
-        for m in r.missing { lines.append("  missing \(m)") }
-        for n in r.notes { lines.append("  note    \(n)") }
-        return lines.joined(separator: "\n")
+        return realTime
     }
 
     /// One row per deployment: flash, RAM, latency, stride, load and verdict.
     public static func summary(_ reports: [DeploymentReport]) -> String {
-        let header = ["pipeline", "board", "flash used / available", "RAM used / available", "arena", "latency", "stride", "load", "verdict"]
+        let header = ["pipeline", "board", "flash used / available", "RAM used / available", "arena", "latency", "stride / hop", "load",
+                      "basis", "verdict"]
         var rows = [header]
         for r in reports {
             func kb(_ b: DeploymentReport.Budget) -> String {
                 String(format: "%.1f%@ / %.0f KB", Double(b.used) / 1024, b.isComplete ? "" : "+?", Double(b.available) / 1024)
             }
-            let latency = r.latency.map { milliseconds($0.seconds) + ($0.estimate ? " (est.)" : "") } ?? "?"
+            let latency = r.latency.map { milliseconds($0.seconds) + ($0.estimate ? " (est.)" : r.hop != nil ? " (worst hop)" : "") } ?? "?"
+            let basis = r.basis == .measuredPipeline ? (r.link.map { $0.linked ? "pipeline, linked" : "pipeline, LINK FAILS" } ?? "pipeline")
+                : r.basis == .cExport ? "C export" : "parts"
             rows.append([r.pipeline, r.board, kb(r.flash), kb(r.ram), String(format: "%.1f KB", Double(r.arenaBytes) / 1024),
-                         latency, milliseconds(r.strideSeconds), r.load.map(percent) ?? "?",
+                         latency, milliseconds(r.strideSeconds), r.load.map(percent) ?? "?", basis,
                          r.verdict == .fits ? "fits" : r.verdict == .doesNotFit ? "DOES NOT FIT" : "incomplete"])
         }
         var widths = [Int](repeating: 0, count: header.count)
