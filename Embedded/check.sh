@@ -11,9 +11,13 @@
 #     (Embedded/pipelines.sh); KWS and gestures also stream live over the emulated UART.
 #  4. Compares the measured instructions per inference and per pipeline hop, section sizes, stack,
 #     heap and arena with Embedded/measurements.json (exactly: the counts repeat run to run).
+#  5. Links every pipeline's application image for the real boards (Embedded/links.sh: STM32H743,
+#     nRF52840, K210 memory maps, measured heap and stack, reservations) and compares the fit,
+#     flash and RAM with Embedded/links.json.
 # Usage: Embedded/check.sh [--update]   (--update rewrites Embedded/measurements.json)
 set -euo pipefail
 source "$(dirname "$0")/firmware.sh"
+source "$(dirname "$0")/links.sh"
 cd "$REPO_DIR"
 
 update=0
@@ -260,6 +264,8 @@ if [ $update = 1 ]; then
     [ ${#skipped[@]} -eq 0 ] || fail "--update needs every model present; missing: ${skipped[*]}"
     cp "$measured" Embedded/measurements.json
     echo "embedded: wrote Embedded/measurements.json ($checked model/core runs)"
+    # 5. The application images linked for the real boards, with the heap and stack just measured.
+    link_boards --update || fail "the board links failed (Embedded/links.sh)"
     exit 0
 fi
 [ -f Embedded/measurements.json ] || fail "Embedded/measurements.json is missing; run Embedded/check.sh --update"
@@ -273,3 +279,5 @@ while IFS= read -r line; do
 done < "$measured"
 [ $stale = 0 ] || fail "measurements differ from Embedded/measurements.json (diff $measured Embedded/measurements.json); if the change is intended, run Embedded/check.sh --update and commit it"
 echo "embedded: $checked model/core runs bit-identical to the host; measurements match Embedded/measurements.json${skipped:+ (skipped: ${skipped[*]})}"
+# 5. The application images linked for the real boards (Embedded/links.sh): fit or not, flash, RAM.
+link_boards || fail "the board links differ from Embedded/links.json or failed (Embedded/links.sh); if intended, run Embedded/check.sh --update"

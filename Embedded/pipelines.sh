@@ -3,27 +3,42 @@
 # PipelineImage (`tinyml export --target image`) over a test stream `tinyml signal` makes from
 # ../shared, and must print exactly the decisions the host CLI prints in --json with --fft portable:
 # same sample index, label and Float bits of the confidence. KWS and gestures also stream live over
-# the emulated UART. Sourced by Embedded/check.sh (after firmware.sh, with $TINYML, $work, fail and
-# section_size set); fills pipeline_entries with the measured figures for measurements.json.
+# the emulated UART. Sourced by Embedded/check.sh (after firmware.sh and links.sh, with $TINYML,
+# $work, fail and section_size set); fills pipeline_entries with the measured figures for
+# measurements.json.
 BIN_DIR=$(dirname "$TINYML")
 DATASETS=${TINYML_DATASETS:-$REPO_DIR/../shared/datasets}
-pipeline_entries=()   # "key|pipeline file|board|image bytes|rate|hop|decisions|core|json fields"
+pipeline_entries=()   # "key|pipeline file|board|image bytes|rate|hop|signal|decisions|core|json fields"
 
-# host_events PIPELINE SIGNAL_DIR [CLI flags...]: the host CLI's --json decisions as firmware lines.
+# The pipeline runs: key (a pipeline file's directory below Pipelines/, '/' as '-', as links.sh and
+# `tinyml report` name it), pipeline directory, and the `tinyml signal` stream it runs on.
+PIPELINE_RUNS=(
+    "kws Pipelines/kws kws"
+    "kws-mlperf Pipelines/kws/mlperf kws"
+    "anomaly Pipelines/anomaly anomaly"
+    "anomaly-audio Pipelines/anomaly/audio machine"
+    "gesture Pipelines/gesture gesture"
+    "wildlife Pipelines/wildlife wildlife"
+)
+
+# host_events KIND PIPELINE_DIR SIGNAL_DIR SIGNAL [CLI flags...]: the host CLI's --json decisions
+# on the signal, as the firmware prints them.
 host_events() {
-    local p=$1 dir=$2; shift 2
-    case "$p" in
-    kws) "$BIN_DIR/kws-demo" "$dir/kws.wav" --json --fft portable "$@" 2>/dev/null \
+    local kind=$1 dir=$2 sig=$3 name=$4; shift 4
+    case "$kind" in
+    kws) "$BIN_DIR/kws-demo" "$sig/$name.wav" --pipeline "$dir" --json --fft portable "$@" 2>/dev/null \
         | perl -MJSON::PP -ne 'my $o = decode_json($_); next unless exists $o->{keyword};
             print "event detection sample $o->{sample} label $o->{keyword} confidence $o->{confidence_bits}\n"' ;;
-    gesture) "$BIN_DIR/gesture-demo" "$dir/gesture.csv" --json "$@" 2>/dev/null \
+    gesture) "$BIN_DIR/gesture-demo" "$sig/$name.csv" --pipeline "$dir" --json "$@" 2>/dev/null \
         | perl -MJSON::PP -ne 'my $o = decode_json($_);
             print "event detection sample $o->{sample} label $o->{label} confidence $o->{confidence_bits}\n"' ;;
-    wildlife) "$BIN_DIR/wildlife-demo" "$dir/wildlife.wav" --json --fft portable "$@" 2>/dev/null \
+    wildlife) "$BIN_DIR/wildlife-demo" "$sig/$name.wav" --pipeline "$dir" --json --fft portable "$@" 2>/dev/null \
         | perl -MJSON::PP -ne 'my $o = decode_json($_); next unless $o->{type} eq "event";
             print "event detection sample $o->{sample} label $o->{top}[0]{label} confidence $o->{confidence_bits}\n"' ;;
-    anomaly) { "$BIN_DIR/anomaly-monitor" stream --format f32le --rate 12000 --json --fft portable "$@" < "$dir/anomaly.raw" 2>/dev/null \
-               || [ $? -le 3 ]; } \
+    anomaly) local rate
+        rate=$(perl -MJSON::PP -e 'local $/; print decode_json(<STDIN>)->{features}{sampleRate}' < "$dir/pipeline.json")
+        { "$BIN_DIR/anomaly-monitor" stream --pipeline "$dir" --format f32le --rate "$rate" --json --fft portable "$@" \
+              < "$sig/$name.raw" 2>/dev/null || [ $? -le 3 ]; } \
         | perl -MJSON::PP -ne 'my $o = decode_json($_); next unless defined $o->{event};
             my %kind = (learned => "learned -", raised => "alarm-raised alarm", cleared => "alarm-cleared normal");
             my ($k, $l) = split / /, $kind{$o->{event}};
@@ -67,22 +82,23 @@ run_live() {
     fi
 }
 
-# run_pipeline KEY PIPELINE BOARD(or -) IMAGE SIGNAL_DIR CORES...: device runs, compared with the host.
+# run_pipeline KEY PIPELINE_DIR BOARD(or -) IMAGE SIGNAL_DIR SIGNAL CORES...: device runs of the
+# image over the signal, each compared with the host CLI (with the board's overrides).
 run_pipeline() {
-    local key=$1 p=$2 board=$3 image=$4 sig=$5; shift 5
-    local host="$work/pipe-$key.host" flags=()
+    local key=$1 dir=$2 board=$3 image=$4 sig=$5 name=$6; shift 6
+    local kind=${key%%[-@]*} host="$work/pipe-$key.host" flags=()
     if [ "$board" != - ]; then
         local text
-        text=$(cli_overrides "$p" "Pipelines/$p/boards/$board.json") || fail "pipeline $key: cannot run the board's overrides on the host"
+        text=$(cli_overrides "$kind" "$dir/boards/$board.json") || fail "pipeline $key: cannot run the board's overrides on the host"
         read -ra flags <<< "$text"
     fi
-    host_events "$p" "$sig" "${flags[@]}" > "$host"
-    [ -s "$host" ] || fail "pipeline $key: the host CLI made no decisions on $sig (see: $(host_events "$p" "$sig" "${flags[@]}" 2>&1 | head -1))"
+    host_events "$kind" "$dir" "$sig" "$name" "${flags[@]}" > "$host"
+    [ -s "$host" ] || fail "pipeline $key: the host CLI made no decisions on $sig/$name"
     local rate hop
     for core in "$@"; do
         core_settings "$core"
         local elf="$work/pipe-$key-$core.elf" log="$work/pipe-$key-$core.log"
-        link_firmware "$core" "$image" "$sig/$p.raw" "$elf"
+        link_firmware "$core" "$image" "$sig/$name.raw" "$elf"
         run_firmware "$core" "$elf" > "$log" 2>&1 || { cat "$log" >&2; fail "pipeline $key on $core: the firmware failed (log: $log)"; }
         diff <(grep '^event ' "$log") "$host" > "$log.diff" \
             || fail "pipeline $key on $core: decisions differ from the host CLI (device < > host: $log.diff)"
@@ -97,52 +113,50 @@ run_pipeline() {
         fields+=", \"heap_bytes\": $heap, \"stack_bytes\": $stack, \"allocations_after_setup\": $after"
         fields+=", \"text_bytes\": $(( $(section_size "$elf" .text) + $(section_size "$elf" .ARM.exidx) ))"
         fields+=", \"rodata_bytes\": $(section_size "$elf" .rodata), \"data_bytes\": $(section_size "$elf" .data), \"bss_bytes\": $(section_size "$elf" .bss)"
-        pipeline_entries+=("$key|Pipelines/$p/pipeline.json|$board|$(stat -c %s "$image")|$rate|$hop|$(wc -l < "$host")|$core|$fields")
+        pipeline_entries+=("$key|$dir/pipeline.json|$board|$(stat -c %s "$image")|$rate|$hop|$name|$(wc -l < "$host")|$core|$fields")
         printf 'embedded: pipeline %-20s %-10s %11d instructions/hop (worst %d)  %d decisions equal the host CLI\n' \
             "$key" "$core" "$(( (total + hops / 2) / hops ))" "$worst" "$(wc -l < "$host")"
         checked=$((checked + 1))
     done
 }
 
-# check_pipelines: all four pipelines on every core, the board overrides on their core, and the
-# live UART runs.
+# check_pipelines: every pipeline of PIPELINE_RUNS on every core, each board config with overrides
+# on its board's core, and the live UART runs (gestures and KWS, every core).
 check_pipelines() {
     local sig="$work/signals"
     if [ ! -d "$DATASETS" ]; then
         echo "embedded: skipping the pipelines (no datasets at $DATASETS; set TINYML_DATASETS)"; skipped+=(pipelines); return 0
     fi
     mkdir -p "$sig"
-    local p board core
-    for p in kws anomaly gesture wildlife; do
-        "$TINYML" signal "$p" --data "$DATASETS" --out "$sig" > "$sig/$p.txt" || fail "tinyml signal $p failed"
-        "$TINYML" export --target image --spec "Pipelines/$p/pipeline.json" --out "$work/pipe-$p.tmpl" >/dev/null
-        run_pipeline "$p" "$p" - "$work/pipe-$p.tmpl" "$sig" "${CORES[@]}"
-        for config in Pipelines/$p/boards/*.json; do
+    local run key dir name board core config
+    for run in "${PIPELINE_RUNS[@]}"; do
+        read -r key dir name <<< "$run"
+        if [ ! -f "$sig/$name.raw" ]; then
+            "$TINYML" signal "$name" --data "$DATASETS" --out "$sig" > "$sig/$name.txt" || fail "tinyml signal $name failed"
+        fi
+        "$TINYML" export --target image --spec "$dir/pipeline.json" --out "$work/pipe-$key.tmpl" >/dev/null
+        run_pipeline "$key" "$dir" - "$work/pipe-$key.tmpl" "$sig" "$name" "${CORES[@]}"
+        for config in "$dir"/boards/*.json; do
             board=$(basename "$config" .json)
-            core=$(board_core "$board") || continue
+            core=$(board_core "$board" 2>/dev/null) || continue
             perl -MJSON::PP -e 'local $/; exit(%{decode_json(<STDIN>)->{overrides} // {}} ? 0 : 1)' < "$config" || continue
-            "$TINYML" export --target image --spec "Pipelines/$p/pipeline.json" --board "$board" --out "$work/pipe-$p@$board.tmpl" >/dev/null
-            run_pipeline "$p@$board" "$p" "$board" "$work/pipe-$p@$board.tmpl" "$sig" "$core"
+            "$TINYML" export --target image --spec "$dir/pipeline.json" --board "$board" --out "$work/pipe-$key@$board.tmpl" >/dev/null
+            run_pipeline "$key@$board" "$dir" "$board" "$work/pipe-$key@$board.tmpl" "$sig" "$name" "$core"
         done
     done
-    for p in gesture kws; do
-        frame_stream "$sig/$p.raw" "$sig/$p.framed"
+    for key in gesture kws; do
+        frame_stream "$sig/$key.raw" "$sig/$key.framed"
         for core in "${CORES[@]}"; do
-            local elf="$work/live-$p-$core.elf" log="$work/live-$p-$core.log"
-            link_firmware "$core" "$work/pipe-$p.tmpl" /dev/null "$elf"
-            run_live "$core" "$elf" "$sig/$p.framed" > "$log" 2>&1 || { cat "$log" >&2; fail "live $p on $core: the firmware failed (log: $log)"; }
-            grep -q ' source uart$' "$log" || fail "live $p on $core: the firmware did not read the UART (log: $log)"
-            diff <(grep '^event ' "$log") "$work/pipe-$p.host" > "$log.diff" \
-                || fail "live $p on $core: decisions over the UART differ from the host CLI (device < > host: $log.diff)"
+            local elf="$work/live-$key-$core.elf" log="$work/live-$key-$core.log"
+            link_firmware "$core" "$work/pipe-$key.tmpl" /dev/null "$elf"
+            run_live "$core" "$elf" "$sig/$key.framed" > "$log" 2>&1 || { cat "$log" >&2; fail "live $key on $core: the firmware failed (log: $log)"; }
+            grep -q ' source uart$' "$log" || fail "live $key on $core: the firmware did not read the UART (log: $log)"
+            diff <(grep '^event ' "$log") "$work/pipe-$key.host" > "$log.diff" \
+                || fail "live $key on $core: decisions over the UART differ from the host CLI (device < > host: $log.diff)"
             printf 'embedded: live UART %-19s %-10s %d bytes streamed, %d decisions equal the host CLI\n' \
-                "$p" "$core" "$(stat -c %s "$sig/$p.raw")" "$(wc -l < "$work/pipe-$p.host")"
+                "$key" "$core" "$(stat -c %s "$sig/$key.raw")" "$(wc -l < "$work/pipe-$key.host")"
         done
     done
-}
-
-# board_core BOARD: the QEMU core a Swift board's code is measured on (none for the ESP32-S3).
-board_core() {
-    case "$1" in stm32h743) echo cortex-m7 ;; nrf52840) echo cortex-m4 ;; k210) echo rv64 ;; *) return 1 ;; esac
 }
 
 # render_pipelines: the "pipelines" object of measurements.json.
@@ -158,11 +172,11 @@ render_pipelines() {
         ki=$((ki + 1))
         local lines=() head=
         for e in "${pipeline_entries[@]}"; do
-            IFS='|' read -r key file board bytes rate hop decisions core fields <<< "$e"
+            IFS='|' read -r key file board bytes rate hop signal decisions core fields <<< "$e"
             [ "$key" = "$k" ] || continue
             lines+=("      \"$core\": {$fields}")
             [ "$board" = - ] && board=null || board="\"$board\""
-            head="    \"$k\": {\"pipeline\": \"$file\", \"board\": $board, \"image_bytes\": $bytes, \"sample_rate_hz\": $rate, \"hop_samples\": $hop, \"signal\": \"tinyml signal ${k%@*}\", \"decisions\": $decisions, \"cores\": {"
+            head="    \"$k\": {\"pipeline\": \"$file\", \"board\": $board, \"image_bytes\": $bytes, \"sample_rate_hz\": $rate, \"hop_samples\": $hop, \"signal\": \"tinyml signal $signal\", \"decisions\": $decisions, \"cores\": {"
         done
         echo "$head"
         local li=0

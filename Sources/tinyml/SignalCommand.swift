@@ -18,10 +18,11 @@ struct SignalCommand: ParsableCommand {
         non-keyword-speech distractors (16 kHz). anomaly: normal bearing vibration (the learning \
         period, then more), an inner-race fault, normal again (12 kHz, g). gesture: wing, ring, \
         slope and negative recordings of the val split in a row (25 Hz, g). wildlife: val-split \
-        animal sounds over a quiet background-noise bed (16 kHz).
+        animal sounds over a quiet background-noise bed (16 kHz). machine: running-tap noise, \
+        then a person and a cat (dude_miaowing), then running tap (16 kHz float32; a stand-in for machine sound).
         """)
 
-    @Argument(help: "kws, anomaly, gesture or wildlife.") var pipeline: String
+    @Argument(help: "kws, anomaly, gesture, wildlife, or machine (16 kHz sound for the audio anomaly pipeline).") var pipeline: String
     @Option(help: "The datasets directory (default: ../shared/datasets, or $TINYML_DATASETS).") var data: String?
     @Option(help: "Output directory.") var out: String
 
@@ -37,7 +38,8 @@ struct SignalCommand: ParsableCommand {
             case "anomaly": signal = try TestSignal.anomalyStream(datasets: root)
             case "gesture": signal = try TestSignal.gestureStream(datasets: root)
             case "wildlife": signal = try TestSignal.wildlifeStream(datasets: root)
-            default: throw ToolError("unknown pipeline '\(pipeline)' (expected kws, anomaly, gesture or wildlife)")
+            case "machine": signal = try TestSignal.machineStream(datasets: root)
+            default: throw ToolError("unknown signal '\(pipeline)' (expected kws, anomaly, gesture, wildlife or machine)")
             }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try signal.write(to: out, name: pipeline)
