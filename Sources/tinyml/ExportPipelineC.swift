@@ -9,8 +9,10 @@ import TinyRuntime
 /// post-processing) as a C99 library with an example `main.c`, an ESP-IDF component and a Makefile.
 /// (A bare name, not a path, keeps its older meaning: the model that pipeline's board configs name.)
 extension ExportCommand {
-    /// Whether `--pipeline` names a pipeline file or directory rather than a pipeline name.
+    /// Whether `--pipeline` names a pipeline file or directory (a `.json` or anything with a `/`, even
+    /// one that does not exist: loading it then says so) rather than a pipeline name.
     static func isPipelinePath(_ value: String) -> Bool {
+        if value.hasSuffix(".json") || value.contains("/") { return true }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: value, isDirectory: &isDirectory) else { return false }
         return !isDirectory.boolValue || FileManager.default.fileExists(atPath: (value as NSString).appendingPathComponent("pipeline.json"))
