@@ -2,7 +2,7 @@
 // TinyMLSuite: embedded-ML reference pipelines (features -> int8 core -> decisions), one Swift
 // source for host and MCU. Dependencies point one way:
 //   executables -> pipelines -> (TinyFeatures, TinyIO, TinyRuntime, TinyPipeline) -> (TinyDSP, TinyLite -> TinyCore)
-//   executables -> TinyBoards (board fit, reports) -> (PipelineCatalog, TinyCExport (C99 export) -> (TinyRuntime, TinyDSP))
+//   executables -> TinyBoards (board fit, reports) -> (PipelineCatalog, TinyCExport (C99 export) -> (TinyRuntime, TinyDSP, TinyPipeline))
 // TinyCore, TinyLite, TinyDSP and TinyPipeline import nothing outside themselves, so they also
 // compile as Embedded Swift (the firmware in Embedded/ links them).
 import PackageDescription
@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "TinyFeatures", dependencies: ["CFFTW", "TinyDSP", "TinyIO"]),
         .target(name: "TinyRuntime", dependencies: ["TinyCore", "TinyLite"]),
         // C99 export; its fixed C (kernels, front end) lives in real files, embedded in the tool as byte arrays.
-        .target(name: "TinyCExport", dependencies: ["TinyCore", "TinyDSP", "TinyRuntime"],
+        .target(name: "TinyCExport", dependencies: ["TinyCore", "TinyDSP", "TinyPipeline", "TinyRuntime"],
                 resources: [.embedInCode("C")]),
         .target(name: "TinyBoards", dependencies: ["TinyCExport", "TinyRuntime", "PipelineCatalog"]),
 
@@ -106,6 +106,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
         .testTarget(name: "TinyCExportTests", dependencies: ["TinyTestSupport", "TinyCExport", "TinyCore", "TinyDSP",
-                                                             "TinyFeatures", "TinyIO", "TinyRuntime"]),
+                                                             "TinyFeatures", "TinyIO", "TinyRuntime", "TinyPipeline",
+                                                             "PipelineCatalog"]),
     ]
 )

@@ -1,12 +1,14 @@
 import Foundation
 
-/// Writes generated files into `directory` (created if needed); `what` names them in the error.
+/// Writes generated files into `directory` (created if needed, as are the subdirectories a name has); `what` names them in the error.
 func writeFiles(_ files: [(name: String, contents: String)], to directory: String, what: String) throws(CExportError) {
     do {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for file in files {
-            try file.contents.write(toFile: (directory as NSString).appendingPathComponent(file.name),
-                                    atomically: true, encoding: .utf8)
+            let path = (directory as NSString).appendingPathComponent(file.name)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try file.contents.write(toFile: path, atomically: true, encoding: .utf8)
         }
     } catch {
         throw CExportError("cannot write \(what) to '\(directory)': \(error.localizedDescription)")

@@ -60,6 +60,35 @@ extension CSourceFile {
                                                logCompression, cosineTransform, moments, spectralStatistics,
                                                inputQuantizer, stream]
 
+    // The pipeline post-processing (C/pipeline): the types header (shipped beside tml_pipeline.h),
+    // the helpers, then the stages in the order a generated pipeline pastes them (a file after
+    // those it calls).
+    static let pipelineHeader = CSourceFile(name: "tml_pl.h", bytes: PackageResources.tml_pl_h)
+    static let pipelineMath = CSourceFile(name: "tml_pl_math.h", bytes: PackageResources.tml_pl_math_h)
+    static let pipelineSamples = CSourceFile(name: "tml_pl_samples.c", bytes: PackageResources.tml_pl_samples_c)
+    static let pipelineClassifier = CSourceFile(name: "tml_pl_classifier.c", bytes: PackageResources.tml_pl_classifier_c)
+    static let posteriorSmoother = CSourceFile(name: "tml_pl_posterior_smoother.c", bytes: PackageResources.tml_pl_posterior_smoother_c)
+    static let keywordEngine = CSourceFile(name: "tml_pl_kws.c", bytes: PackageResources.tml_pl_kws_c)
+    static let scoreMoments = CSourceFile(name: "tml_pl_score_moments.c", bytes: PackageResources.tml_pl_score_moments_c)
+    static let thresholdCalibration = CSourceFile(name: "tml_pl_threshold.c", bytes: PackageResources.tml_pl_threshold_c)
+    static let alarmHysteresis = CSourceFile(name: "tml_pl_alarm.c", bytes: PackageResources.tml_pl_alarm_c)
+    static let gaussianBaseline = CSourceFile(name: "tml_pl_gaussian.c", bytes: PackageResources.tml_pl_gaussian_c)
+    static let autoencoderScorer = CSourceFile(name: "tml_pl_autoencoder.c", bytes: PackageResources.tml_pl_autoencoder_c)
+    static let anomalyEngine = CSourceFile(name: "tml_pl_anomaly.c", bytes: PackageResources.tml_pl_anomaly_c)
+    static let sensorConditioner = CSourceFile(name: "tml_pl_conditioner.c", bytes: PackageResources.tml_pl_conditioner_c)
+    static let predictionSmoother = CSourceFile(name: "tml_pl_prediction_smoother.c", bytes: PackageResources.tml_pl_prediction_smoother_c)
+    static let gestureEngine = CSourceFile(name: "tml_pl_gesture.c", bytes: PackageResources.tml_pl_gesture_c)
+    static let noiseFloor = CSourceFile(name: "tml_pl_noise_floor.c", bytes: PackageResources.tml_pl_noise_floor_c)
+    static let eventDetector = CSourceFile(name: "tml_pl_event_detector.c", bytes: PackageResources.tml_pl_event_detector_c)
+    static let frameHistory = CSourceFile(name: "tml_pl_frame_history.c", bytes: PackageResources.tml_pl_frame_history_c)
+    static let scoreAccumulator = CSourceFile(name: "tml_pl_score_accumulator.c", bytes: PackageResources.tml_pl_score_accumulator_c)
+    static let wildlifeEngine = CSourceFile(name: "tml_pl_wildlife.c", bytes: PackageResources.tml_pl_wildlife_c)
+    static let pipelineFiles: [CSourceFile] = [
+        pipelineHeader, pipelineMath, pipelineSamples, pipelineClassifier, posteriorSmoother, keywordEngine, scoreMoments,
+        thresholdCalibration, alarmHysteresis, gaussianBaseline, autoencoderScorer, anomalyEngine, sensorConditioner,
+        predictionSmoother, gestureEngine, noiseFloor, eventDetector, frameHistory, scoreAccumulator, wildlifeEngine,
+    ]
+
     /// Every fixed file.
-    static let all: [CSourceFile] = [nnHeader, nnMath] + CKernel.allCases.map(\.file) + frontEndFiles
+    static let all: [CSourceFile] = [nnHeader, nnMath] + CKernel.allCases.map(\.file) + frontEndFiles + pipelineFiles
 }

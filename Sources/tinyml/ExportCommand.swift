@@ -8,6 +8,9 @@ import TinyFeatures
 import PipelineCatalog
 import TinyRuntime
 
+/// `tinyml export --target c --pipeline PIPELINE(.json or dir) --out DIR [--board B]`: the whole
+/// pipeline as C99 (`ExportPipelineC.swift`).
+///
 /// `tinyml export --target c --model M.tflite | --pipeline NAME [--board B] --out DIR [--name N]`:
 /// writes a self-contained C99 library (const weights and quantization parameters, precomputed
 /// tables, the kernels the model uses, a static arena, `<name>_invoke`) with an ESP-IDF component
@@ -32,7 +35,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Export target: 'c' (a model as a C99 library), 'frontend' (a feature spec as a FrontEndImage file), 'c-frontend' (a feature spec as a C99 front end) or 'image' (a whole pipeline as the binary image the firmware links).") var target: Target
     @Option(help: "With --target frontend or c-frontend: the feature spec (JSON, pipeline.json or preset); with --target image: the pipeline.json (or its directory).") var spec: String?
     @Option(help: "The .tflite model.") var model: String?
-    @Option(help: "Export the model a pipeline's deployment configs name.") var pipeline: String?
+    @Option(help: "With --target c: a pipeline.json or its directory (the whole pipeline as C99), or a pipeline name (the model its deployment configs name).") var pipeline: String?
     @Option(help: "With --pipeline: the board whose config names the model (needed when boards differ).") var board: String?
     @Option(help: "Output directory (--target c, c-frontend) or file (--target frontend).") var out: String
     @Option(help: "C symbol prefix (default: from the model file name, or the feature spec's name).") var name: String?
@@ -66,6 +69,9 @@ struct ExportCommand: ParsableCommand {
         if spec != nil { throw ValidationError("--spec goes with --target frontend or c-frontend") }
         if (model == nil) == (pipeline == nil) { throw ValidationError("give exactly one of --model and --pipeline") }
         if board != nil && pipeline == nil { throw ValidationError("--board goes with --pipeline") }
+        if let pipeline, Self.isPipelinePath(pipeline), name != nil {
+            throw ValidationError("--name does not apply to a whole pipeline (its API is tml_pipeline_*)")
+        }
     }
 
     func run() throws {
@@ -91,6 +97,10 @@ struct ExportCommand: ParsableCommand {
                 let bytes = FrontEndImage(configuration: loaded.frontEnd, quantization: loaded.quantization).encoded()
                 try Data(bytes).write(to: URL(fileURLWithPath: out))
                 print("wrote \(out): front end '\(loaded.name)', \(bytes.count) B")
+                return
+            }
+            if let pipeline, model == nil, Self.isPipelinePath(pipeline) {
+                try exportCPipeline(pipeline)
                 return
             }
             let path = try model ?? resolvePipelineModel()

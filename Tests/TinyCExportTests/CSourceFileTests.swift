@@ -39,7 +39,8 @@ import TinyTestSupport
         #expect(!files.isEmpty)
         for url in files {
             let mode = url.pathExtension == "h" ? ["-x", "c", "-fsyntax-only"] : ["-c", "-o", out.appendingPathComponent(url.lastPathComponent + ".o").path]
-            let result = try runProcess(compiler, flags + ["-I", url.deletingLastPathComponent().path] + mode + [url.path])
+            let result = try runProcess(compiler, flags + ["-I", url.deletingLastPathComponent().path,
+                                                   "-I", directory.appendingPathComponent("frontend").path] + mode + [url.path])
             #expect(result.status == 0, "\(url.lastPathComponent): \(result.output)")
         }
     }
