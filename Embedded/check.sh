@@ -210,6 +210,7 @@ done < Embedded/frontends.txt
 # 2c. Whole pipelines: the application firmware against the host CLIs (Embedded/pipelines.sh).
 source Embedded/pipelines.sh
 check_pipelines
+check_c_exports
 
 # 3. measurements.json: one line per (model, core) so that a partial run compares line by line.
 render() {

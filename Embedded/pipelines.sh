@@ -18,6 +18,7 @@ PIPELINE_RUNS=(
     "anomaly Pipelines/anomaly anomaly"
     "anomaly-audio Pipelines/anomaly/audio machine"
     "gesture Pipelines/gesture gesture"
+    "gesture-spells Pipelines/gesture/spells spells"
     "wildlife Pipelines/wildlife wildlife"
 )
 
@@ -29,7 +30,9 @@ host_events() {
     kws) "$BIN_DIR/kws-demo" "$sig/$name.wav" --pipeline "$dir" --json --fft portable "$@" 2>/dev/null \
         | perl -MJSON::PP -ne 'my $o = decode_json($_); next unless exists $o->{keyword};
             print "event detection sample $o->{sample} label $o->{keyword} confidence $o->{confidence_bits}\n"' ;;
-    gesture) "$BIN_DIR/gesture-demo" "$sig/$name.csv" --pipeline "$dir" --json "$@" 2>/dev/null \
+    gesture) local rate   # the device takes the model's rate (a pipeline's inputRate may differ: the host resamples)
+        rate=$(perl -MJSON::PP -e 'local $/; print decode_json(<STDIN>)->{features}{sampleRate}' < "$dir/pipeline.json")
+        "$BIN_DIR/gesture-demo" "$sig/$name.csv" --pipeline "$dir" --rate "$rate" --json "$@" 2>/dev/null \
         | perl -MJSON::PP -ne 'my $o = decode_json($_);
             print "event detection sample $o->{sample} label $o->{label} confidence $o->{confidence_bits}\n"' ;;
     wildlife) "$BIN_DIR/wildlife-demo" "$sig/$name.wav" --pipeline "$dir" --json --fft portable "$@" 2>/dev/null \
@@ -187,4 +190,48 @@ render_pipelines() {
         if [ $ki -lt ${#keys[@]} ]; then echo "    }},"; else echo "    }}"; fi
     done
     echo "  }"
+}
+
+# check_c_exports: the full-pipeline C export (`tinyml export --target c --pipeline`) of every
+# pipeline run (and board with overrides), built with the host gcc (-Werror -pedantic), must print
+# the host CLI's decisions on the same signal; its sources must also compile clean with
+# arm-none-eabi-gcc for Cortex-M4 and Cortex-M7. Needs check_pipelines to have run (host files).
+check_c_exports() {
+    [ -d "$work/signals" ] && [ ${#pipeline_entries[@]} -gt 0 ] || { echo "embedded: skipping the C exports (no pipeline runs)"; return 0; }
+    local strict=(-std=c99 -O2 -ffp-contract=off -Wall -Wextra -Werror -pedantic)
+    local run key dir name board config
+    for run in "${PIPELINE_RUNS[@]}"; do
+        read -r key dir name <<< "$run"
+        local variants=(-)
+        for config in "$dir"/boards/*.json; do
+            board=$(basename "$config" .json)
+            board_core "$board" >/dev/null 2>&1 || continue
+            perl -MJSON::PP -e 'local $/; exit(%{decode_json(<STDIN>)->{overrides} // {}} ? 0 : 1)' < "$config" && variants+=("$board")
+        done
+        for board in "${variants[@]}"; do
+            local id=$key out board_flag=()
+            [ "$board" = - ] || { id="$key@$board"; board_flag=(--board "$board"); }
+            out="$work/c-$id"
+            rm -rf "$out"
+            "$TINYML" export --target c --pipeline "$dir" "${board_flag[@]}" --out "$out" > /dev/null \
+                || fail "C export of $id: tinyml export --target c --pipeline $dir failed"
+            make -s -C "$out" CC=gcc CFLAGS="${strict[*]}" > "$out/build.log" 2>&1 \
+                || { cat "$out/build.log" >&2; fail "C export of $id: gcc ${strict[*]} failed"; }
+            "$out/tml_pipeline_example" < "$work/signals/$name.raw" > "$out/events" 2> "$out/stderr" \
+                || { cat "$out/stderr" >&2; fail "C export of $id: the example failed on $name.raw"; }
+            diff <(grep '^event ' "$out/events") "$work/pipe-$id.host" > "$out/events.diff" \
+                || fail "C export of $id: decisions differ from the host CLI (C < > host: $out/events.diff)"
+            local cpu
+            for cpu in "cortex-m4 -mfpu=fpv4-sp-d16" "cortex-m7 -mfpu=fpv5-d16"; do
+                local src
+                for src in "$out"/src/*.c "$out"/example/main.c; do
+                    arm-none-eabi-gcc -mthumb -mcpu=${cpu% *} ${cpu#* } -mfloat-abi=hard "${strict[@]}" -I "$out/include" \
+                        -c "$src" -o "$out/$(basename "$src" .c)-${cpu%% *}.o" 2> "$out/arm.log" \
+                        || { cat "$out/arm.log" >&2; fail "C export of $id: arm-none-eabi-gcc -mcpu=${cpu% *} failed on $src"; }
+                done
+            done
+            printf 'embedded: C export %-20s gcc and arm-none-eabi-gcc (M4, M7) clean, %d decisions equal the host CLI\n' \
+                "$id" "$(wc -l < "$work/pipe-$id.host")"
+        done
+    done
 }

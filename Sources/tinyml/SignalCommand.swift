@@ -19,10 +19,11 @@ struct SignalCommand: ParsableCommand {
         period, then more), an inner-race fault, normal again (12 kHz, g). gesture: wing, ring, \
         slope and negative recordings of the val split in a row (25 Hz, g). wildlife: val-split \
         animal sounds over a quiet background-noise bed (16 kHz). machine: running-tap noise, \
-        then a person and a cat (dude_miaowing), then running tap (16 kHz float32; a stand-in for machine sound).
+        then a person and a cat (dude_miaowing), then running tap (16 kHz float32; a stand-in for machine sound). \
+        spells: ten val-split extra_spells captures resampled from 119 to 50 Hz (6 axes).
         """)
 
-    @Argument(help: "kws, anomaly, gesture, wildlife, or machine (16 kHz sound for the audio anomaly pipeline).") var pipeline: String
+    @Argument(help: "kws, anomaly, gesture, wildlife; machine (16 kHz sound for the audio anomaly pipeline) or spells (the 6-axis gesture pipeline).") var pipeline: String
     @Option(help: "The datasets directory (default: ../shared/datasets, or $TINYML_DATASETS).") var data: String?
     @Option(help: "Output directory.") var out: String
 
@@ -39,7 +40,8 @@ struct SignalCommand: ParsableCommand {
             case "gesture": signal = try TestSignal.gestureStream(datasets: root)
             case "wildlife": signal = try TestSignal.wildlifeStream(datasets: root)
             case "machine": signal = try TestSignal.machineStream(datasets: root)
-            default: throw ToolError("unknown signal '\(pipeline)' (expected kws, anomaly, gesture, wildlife or machine)")
+            case "spells": signal = try TestSignal.spellsStream(datasets: root)
+            default: throw ToolError("unknown signal '\(pipeline)' (expected kws, anomaly, gesture, wildlife, machine or spells)")
             }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try signal.write(to: out, name: pipeline)

@@ -121,6 +121,7 @@ public enum PipelineReportCalculator {
             ramItems = [.init(label: "linked .data + .bss + heap + stack", bytes: nil, origin: "not linked")]
         }
         let inEngine = config.buffers.filter { $0.kind != .audio }
+        if let timing = hop { checkInputBuffers(config.buffers.filter { $0.kind == .audio }, timing: timing, problems: &problems, notes: &notes) }
         for b in config.buffers where b.kind == .audio {
             ramItems.append(.init(label: "input buffer (outside the engine): \(b.name)", bytes: b.bytes, origin: "config"))
         }
@@ -153,4 +154,25 @@ public enum PipelineReportCalculator {
                                 strideSeconds: hopSeconds, dutyCycle: config.dutyCycle, problems: problems, missing: missing,
                                 notes: notes)
     }
+
+    /// The input DMA buffers (`audio` kind: int16 mono samples, a double buffer) must outlast the
+    /// worst hop: while one half is pushed through the pipeline the other fills, so a half must
+    /// hold the samples that arrive during the worst hop (`ceil(worst × rate)`, at the nominal CPI)
+    /// or the DMA overwrites samples not yet read. Checked only when the config declares them.
+    static func checkInputBuffers(_ inputs: [DeploymentConfig.Buffer], timing: DeploymentReport.HopTiming,
+                                  problems: inout [String], notes: inout [String]) {
+        guard !inputs.isEmpty else { return }
+        let bytes = inputs.reduce(0) { $0 + $1.bytes }
+        let half = bytes / 2 / 2
+        let rate = Double(timing.hopSamples) / timing.hopSeconds
+        let needed = Int((timing.worstSeconds * rate).rounded(.up))
+        let text = String(format: "input double buffer %@ B: each half holds %d samples (%.1f ms); the worst hop (%.2f ms) brings %d new samples",
+                          ReportText.grouped(bytes), half, Double(half) / rate * 1e3, timing.worstSeconds * 1e3, needed)
+        if half < needed {
+            problems.append(text + " — too small: make each half at least \(needed) samples (\(ReportText.grouped(4 * needed)) B in all)")
+        } else {
+            notes.append(text + ": enough")
+        }
+    }
+
 }
