@@ -140,7 +140,7 @@ wav_data() { # WAV -> its data chunk, raw
 npz_member() { # .npz (stored) member -> file
     perl -MIO::Uncompress::Unzip=unzip,\$UnzipError -e 'unzip $ARGV[0] => $ARGV[2], Name => $ARGV[1] or die "$UnzipError\n"' "$@"
 }
-feature_entries=()   # "key|spec|core|json fields"
+feature_entries=()   # "key|\"spec\": \"<spec>\"|core|json fields" (render_grouped)
 # A motion pipeline: the int8 model input of a recording, quantised on the device from the float
 # window `tinyml features` makes, must equal the int8 window `tinyml features` makes.
 sensor_window() { # key spec recording rate image
@@ -168,7 +168,7 @@ sensor_window() { # key spec recording rate image
             || fail "sensor window $key on $core: int8 input differs from tinyml features (log: $log)"
         read -r inputs take < <(awk '$1 == "window" && $2 == "inputs" { print $3, $5 }' "$log")
         read -r _ heap _ stack < <(grep '^heap ' "$log")
-        feature_entries+=("$key-input|$spec|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $(( (take + inputs / 2) / inputs )), \"calls_measured\": $inputs, \"heap_bytes\": $heap, \"stack_bytes\": $stack")
+        feature_entries+=("$key-input|\"spec\": \"$spec\"|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $(( (take + inputs / 2) / inputs )), \"calls_measured\": $inputs, \"heap_bytes\": $heap, \"stack_bytes\": $stack")
         printf 'embedded: sensor window %-34s %-10s %8d instructions/input  %d inputs bit-identical\n' \
             "$key" "$core" "$(( (take + inputs / 2) / inputs ))" "$inputs"
         checked=$((checked + 1))
@@ -199,8 +199,8 @@ while read -r key spec signal rate; do
         read -r frames append inputs take worst < <(awk '$1 == "frontend" && $2 == "frames" { print $3, $5, $7, $9, $11 }' "$log")
         read -r _ heap _ stack < <(grep '^heap ' "$log")
         common="\"heap_bytes\": $heap, \"stack_bytes\": $stack"
-        feature_entries+=("$key-frame|$spec|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $(( (append + frames / 2) / frames )), \"calls_measured\": $frames, $common")
-        feature_entries+=("$key-input|$spec|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $worst, \"mean_instructions_per_call\": $(( (take + inputs / 2) / inputs )), \"calls_measured\": $inputs, $common")
+        feature_entries+=("$key-frame|\"spec\": \"$spec\"|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $(( (append + frames / 2) / frames )), \"calls_measured\": $frames, $common")
+        feature_entries+=("$key-input|\"spec\": \"$spec\"|$core|\"qemu_machine\": \"${QEMU[2]}\", \"instructions_per_call\": $worst, \"mean_instructions_per_call\": $(( (take + inputs / 2) / inputs )), \"calls_measured\": $inputs, $common")
         printf 'embedded: front end %-38s %-10s %8d instructions/frame %9d instructions/input (worst)  %d inputs bit-identical\n' \
             "$key" "$core" "$(( (append + frames / 2) / frames ))" "$worst" "$inputs"
         checked=$((checked + 1))
@@ -234,30 +234,40 @@ render() {
     [ -n "$last_model" ] && echo "    }}"
     echo "  },"
     echo "  \"features\": {"
-    local keys=() e k
-    for e in "${feature_entries[@]}"; do   # keys in order of first appearance, cores grouped under each
+    render_grouped feature_entries
+    echo "  },"
+    echo "  \"pipelines\": {"
+    render_grouped pipeline_entries
+    echo "  }"
+    echo "}"
+}
+# render_grouped ARRAY: entries "key|the key's fields|core|the core's fields" as JSON members, one
+# per key in order of first appearance, its cores (one line each, so partial runs compare line by
+# line) grouped under it: "key": {fields, "cores": {"core": {...}, ...}}.
+render_grouped() {
+    local -n grouped=$1
+    local keys=() e k ki=0
+    for e in "${grouped[@]}"; do
         k=${e%%|*}
         [[ " ${keys[*]} " == *" $k "* ]] || keys+=("$k")
     done
-    local ki=0
     for k in "${keys[@]}"; do
         ki=$((ki + 1))
-        local lines=()
-        for e in "${feature_entries[@]}"; do
-            IFS='|' read -r key spec core fields <<< "$e"
-            [ "$key" = "$k" ] && lines+=("      \"$core\": {$fields}") && kspec=$spec
+        local lines=() head= key object core fields
+        for e in "${grouped[@]}"; do
+            IFS='|' read -r key object core fields <<< "$e"
+            [ "$key" = "$k" ] || continue
+            lines+=("      \"$core\": {$fields}")
+            head=$object
         done
-        echo "    \"$k\": {\"spec\": \"$kspec\", \"cores\": {"
-        local li=0
+        echo "    \"$k\": {$head, \"cores\": {"
+        local li=0 l
         for l in "${lines[@]}"; do
             li=$((li + 1))
             if [ $li -lt ${#lines[@]} ]; then echo "$l,"; else echo "$l"; fi
         done
         if [ $ki -lt ${#keys[@]} ]; then echo "    }},"; else echo "    }}"; fi
     done
-    echo "  },"
-    render_pipelines
-    echo "}"
 }
 measured="$work/measurements.json"
 render > "$measured"

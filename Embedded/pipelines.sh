@@ -8,7 +8,7 @@
 # measurements.json.
 BIN_DIR=$(dirname "$TINYML")
 DATASETS=${TINYML_DATASETS:-$REPO_DIR/../shared/datasets}
-pipeline_entries=()   # "key|pipeline file|board|image bytes|rate|hop|signal|decisions|core|json fields"
+pipeline_entries=()   # "key|the pipeline's fields|core|the core's fields" (render_grouped in check.sh)
 
 # The pipeline runs: key (a pipeline file's directory below Pipelines/, '/' as '-', as links.sh and
 # `tinyml report` name it), pipeline directory, and the `tinyml signal` stream it runs on.
@@ -116,7 +116,10 @@ run_pipeline() {
         fields+=", \"heap_bytes\": $heap, \"stack_bytes\": $stack, \"allocations_after_setup\": $after"
         fields+=", \"text_bytes\": $(( $(section_size "$elf" .text) + $(section_size "$elf" .ARM.exidx) ))"
         fields+=", \"rodata_bytes\": $(section_size "$elf" .rodata), \"data_bytes\": $(section_size "$elf" .data), \"bss_bytes\": $(section_size "$elf" .bss)"
-        pipeline_entries+=("$key|$dir/pipeline.json|$board|$(stat -c %s "$image")|$rate|$hop|$name|$(wc -l < "$host")|$core|$fields")
+        local object="\"pipeline\": \"$dir/pipeline.json\", \"board\": $([ "$board" = - ] && echo null || echo "\"$board\"")"
+        object+=", \"image_bytes\": $(stat -c %s "$image"), \"sample_rate_hz\": $rate, \"hop_samples\": $hop"
+        object+=", \"signal\": \"tinyml signal $name\", \"decisions\": $(wc -l < "$host")"
+        pipeline_entries+=("$key|$object|$core|$fields")
         printf 'embedded: pipeline %-20s %-10s %11d instructions/hop (worst %d)  %d decisions equal the host CLI\n' \
             "$key" "$core" "$(( (total + hops / 2) / hops ))" "$worst" "$(wc -l < "$host")"
         checked=$((checked + 1))
@@ -160,36 +163,6 @@ check_pipelines() {
                 "$key" "$core" "$(stat -c %s "$sig/$key.raw")" "$(wc -l < "$work/pipe-$key.host")"
         done
     done
-}
-
-# render_pipelines: the "pipelines" object of measurements.json.
-render_pipelines() {
-    echo "  \"pipelines\": {"
-    local keys=() e k
-    for e in "${pipeline_entries[@]}"; do
-        k=${e%%|*}
-        [[ " ${keys[*]} " == *" $k "* ]] || keys+=("$k")
-    done
-    local ki=0
-    for k in "${keys[@]}"; do
-        ki=$((ki + 1))
-        local lines=() head=
-        for e in "${pipeline_entries[@]}"; do
-            IFS='|' read -r key file board bytes rate hop signal decisions core fields <<< "$e"
-            [ "$key" = "$k" ] || continue
-            lines+=("      \"$core\": {$fields}")
-            [ "$board" = - ] && board=null || board="\"$board\""
-            head="    \"$k\": {\"pipeline\": \"$file\", \"board\": $board, \"image_bytes\": $bytes, \"sample_rate_hz\": $rate, \"hop_samples\": $hop, \"signal\": \"tinyml signal $signal\", \"decisions\": $decisions, \"cores\": {"
-        done
-        echo "$head"
-        local li=0
-        for l in "${lines[@]}"; do
-            li=$((li + 1))
-            if [ $li -lt ${#lines[@]} ]; then echo "$l,"; else echo "$l"; fi
-        done
-        if [ $ki -lt ${#keys[@]} ]; then echo "    }},"; else echo "    }}"; fi
-    done
-    echo "  }"
 }
 
 # check_c_exports: the full-pipeline C export (`tinyml export --target c --pipeline`) of every

@@ -8,10 +8,11 @@ import TinyFeatures
 import PipelineCatalog
 import TinyRuntime
 
-/// `tinyml export --target c --pipeline PIPELINE(.json or dir) --out DIR [--board B]`: the whole
-/// pipeline as C99 (`ExportPipelineC.swift`).
+/// `tinyml export --target c --pipeline PIPELINE(.json, dir or name) --out DIR [--board B]`: the
+/// whole pipeline as C99 (`ExportPipelineC.swift`).
 ///
-/// `tinyml export --target c --model M.tflite | --pipeline NAME [--board B] --out DIR [--name N]`:
+/// `tinyml export --target c --model M.tflite | --pipeline REFERENCE [--board B] --out DIR [--name N]`
+/// (a reference deployment, which has no pipeline file):
 /// writes a self-contained C99 library (const weights and quantization parameters, precomputed
 /// tables, the kernels the model uses, a static arena, `<name>_invoke`) with an ESP-IDF component
 /// CMakeLists.txt and a README. A model with unsupported operators fails with the full list.
@@ -35,7 +36,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Export target: 'c' (a model as a C99 library), 'frontend' (a feature spec as a FrontEndImage file), 'c-frontend' (a feature spec as a C99 front end) or 'image' (a whole pipeline as the binary image the firmware links).") var target: Target
     @Option(help: "With --target frontend or c-frontend: the feature spec (JSON, pipeline.json or preset); with --target image: the pipeline.json (or its directory).") var spec: String?
     @Option(help: "The .tflite model.") var model: String?
-    @Option(help: "With --target c: a pipeline.json or its directory (the whole pipeline as C99), or a pipeline name (the model its deployment configs name).") var pipeline: String?
+    @Option(help: "With --target c: the whole pipeline as C99 — a pipeline.json, its directory, or its name as the report gives it (kws, kws-mlperf, ...); a reference deployment's name (no pipeline file) exports its model.") var pipeline: String?
     @Option(help: "With --pipeline: the board whose config names the model (needed when boards differ).") var board: String?
     @Option(help: "Output directory (--target c, c-frontend) or file (--target frontend).") var out: String
     @Option(help: "C symbol prefix (default: from the model file name, or the feature spec's name).") var name: String?
@@ -99,9 +100,9 @@ struct ExportCommand: ParsableCommand {
                 print("wrote \(out): front end '\(loaded.name)', \(bytes.count) B")
                 return
             }
-            if let pipeline, model == nil, Self.isPipelinePath(pipeline) {
-                try exportCPipeline(pipeline)
-                return
+            if let pipeline, model == nil {
+                if Self.isPipelinePath(pipeline) { try exportCPipeline(pipeline); return }
+                if let file = try pipelineFile(named: pipeline) { try exportCPipeline(file); return }
             }
             let path = try model ?? resolvePipelineModel()
             let loaded = try Model(contentsOf: path)
@@ -144,11 +145,25 @@ struct ExportCommand: ParsableCommand {
             + "tables \(frontEnd.constantBytes) B, buffers \(frontEnd.stateBytes) B")
     }
 
-    /// The model file named by the pipeline's configs (one model for all boards, or `--board`'s).
-    func resolvePipelineModel() throws -> String {
+    /// The checkout whose Pipelines/ a bare pipeline name refers to.
+    func layout() throws -> ProjectLayout {
         guard let layout = root.map(ProjectLayout.init(root:)) ?? ProjectLayout.find() ?? BundledPipeline.checkoutOfExecutable().map(ProjectLayout.init(root:)) else {
             throw ToolError("no TinyMLSuite checkout here (Package.swift and Pipelines/ not found); use --root")
         }
+        return layout
+    }
+
+    /// The pipeline file a pipeline name denotes (`kws` → Pipelines/kws/pipeline.json, `kws-mlperf`
+    /// → Pipelines/kws/mlperf/pipeline.json, as the report names them); nil for a deployment
+    /// without one (the reference deployments: their model alone is exported).
+    func pipelineFile(named name: String) throws -> String? {
+        guard let configs = try layout().deploymentFiles()[name], let any = configs.values.first else { return nil }
+        return try layout().pipelineFile(ofConfig: any)
+    }
+
+    /// The model file named by the pipeline's configs (one model for all boards, or `--board`'s).
+    func resolvePipelineModel() throws -> String {
+        let layout = try layout()
         let pipeline = pipeline ?? ""
         guard let boards = layout.deploymentFiles()[pipeline] else {
             throw ToolError("no pipeline '\(pipeline)' with board configs under Pipelines/")

@@ -10,11 +10,12 @@ enum PipelineReportFixtures {
                                      sampleRateHz: 16_000, windowSamples: 16_000, strideSamples: 1_600, hopSamples: 1_600,
                                      overridableKeys: ["strideSeconds"])
 
-    /// A config of "p" on "test" with an audio buffer of 1,000 B and a work buffer of 500 B.
-    static func config(extra: String = "") throws -> DeploymentConfig {
+    /// A config of "p" on "test" with an audio (input double) buffer of `audioBytes` (16,000 B: two
+    /// halves of 4,000 int16 samples, 250 ms) and a work buffer of 500 B.
+    static func config(audioBytes: Int = 16_000, extra: String = "") throws -> DeploymentConfig {
         try DeploymentConfig(json: ReportFixtures.object("""
         {"pipeline": "p", "board": "test", "duty_cycle": 1,
-         "buffers": [{"name": "dma", "kind": "audio", "bytes": 1000}, {"name": "ring", "kind": "work", "bytes": 500}]\(extra)}
+         "buffers": [{"name": "dma", "kind": "audio", "bytes": \(audioBytes)}, {"name": "ring", "kind": "work", "bytes": 500}]\(extra)}
         """), facts: { (_: [String: Double]) throws(ConfigError) -> PipelineFacts in facts }, modelKey: { _ in "m.tflite" })
     }
 

@@ -36,15 +36,25 @@ import TinyBoards
         let r = try F.report()
         // flash = 30,000 + 8,000 + 1,000 of 100,000.
         #expect(r.flash.used == 39_000 && r.flash.available == 100_000)
-        // RAM = data + bss 1,500 + heap 20,000 + stack 2,000 + the audio buffer 1,000 (the work buffer is in the heap).
-        #expect(r.ram.used == 24_500 && r.ram.isComplete && r.ram.headroom == 25_500)
+        // RAM = data + bss 1,500 + heap 20,000 + stack 2,000 + the audio buffer 16,000 (the work buffer is in the heap).
+        #expect(r.ram.used == 39_500 && r.ram.isComplete && r.ram.headroom == 10_500)
         #expect(r.notes.contains { $0.hasPrefix("the linker proved the fit") })
         let fromRAM = try F.report(fromRAM: true)
-        #expect(fromRAM.ram.used == 24_500 + 38_000)
+        #expect(fromRAM.ram.used == 39_500 + 38_000)
         let reserved = try F.report(config: F.config(extra: #", "reserved": {"flash_bytes": 60000, "ram_bytes": 30000, "reason": "BLE"}"#),
                                     links: F.links(reservedFlash: 60_000, reservedRAM: 30_000))
         #expect(reserved.flash.available == 40_000 && reserved.ram.available == 20_000)
-        #expect(reserved.problems == ["RAM short by 4,500 B (24,500 B needed, 20,000 B available)"])
+        #expect(reserved.problems == ["RAM short by 19,500 B (39,500 B needed, 20,000 B available)"])
+    }
+
+    @Test func anInputBufferThatTheWorstHopOverrunsIsAProblem() throws {
+        // worst 60 ms at 16 kHz = 960 new samples; halves of 250 samples (1,000 B) are overwritten.
+        let small = try F.report(config: F.config(audioBytes: 1_000))
+        #expect(small.verdict == .doesNotFit)
+        #expect(small.problems == ["input double buffer 1,000 B: each half holds 250 samples (15.6 ms); the worst hop (60.00 ms) brings 960 new "
+            + "samples — too small: make each half at least 960 samples (3,840 B in all)"])
+        let enough = try F.report(config: F.config(audioBytes: 3_840))
+        #expect(enough.verdict == .fits && enough.notes.contains { $0.hasSuffix("brings 960 new samples: enough") })
     }
 
     @Test func aFailedLinkIsAProblemWithLldsError() throws {

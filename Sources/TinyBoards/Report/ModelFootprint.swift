@@ -1,4 +1,5 @@
 import Foundation
+import TinyCExport
 import TinyCore
 import TinyRuntime
 

@@ -103,6 +103,14 @@ public enum ReportText {
         return realTime
     }
 
+    /// The summary's load: for a measured pipeline the mean hop's load (what real time needs) with
+    /// the worst hop's beside it when they differ by a tenth; else the one load figure.
+    static func loadCell(_ r: DeploymentReport) -> String {
+        guard let load = r.load else { return "?" }
+        guard r.hop != nil, let average = r.averageLoad, abs(load - average) > 0.1 * load else { return percent(load) }
+        return "\(percent(average)) (worst \(percent(load)))"
+    }
+
     /// One row per deployment: flash, RAM, latency, stride, load and verdict.
     public static func summary(_ reports: [DeploymentReport]) -> String {
         let header = ["pipeline", "board", "flash used / available", "RAM used / available", "arena", "latency", "stride / hop", "load",
@@ -116,7 +124,7 @@ public enum ReportText {
             let basis = r.basis == .measuredPipeline ? (r.link.map { $0.linked ? "pipeline, linked" : "pipeline, LINK FAILS" } ?? "pipeline")
                 : r.basis == .cExport ? "C export" : "parts"
             rows.append([r.pipeline, r.board, kb(r.flash), kb(r.ram), String(format: "%.1f KB", Double(r.arenaBytes) / 1024),
-                         latency, milliseconds(r.strideSeconds), r.load.map(percent) ?? "?", basis,
+                         latency, milliseconds(r.strideSeconds), loadCell(r), basis,
                          r.verdict == .fits ? "fits" : r.verdict == .doesNotFit ? "DOES NOT FIT" : "incomplete"])
         }
         var widths = [Int](repeating: 0, count: header.count)
