@@ -4,7 +4,7 @@ import TinyIO
 
 /// Whole-recording classification (one CSV file = one gesture instance or one stretch of other
 /// motion): the pipeline's front end, `HoldFit` to one window, one inference, argmax. This is the
-/// per-file view `tinyml eval gesture` scores; the streaming view is `GestureRecognizer`.
+/// per-file view `tinyml eval gesture` scores; the streaming view is `GestureStream` (over TinyPipeline's `GestureEngine`).
 public final class GestureFileClassifier {
     public let pipeline: GesturePipeline
     public let classifier: GestureClassifier
