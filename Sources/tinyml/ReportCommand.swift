@@ -24,6 +24,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Board links of Embedded/links.sh (default: Embedded/links.json).") var linksFile: String?
     @Option(help: "Checkout root (default: found from the current directory).") var root: String?
     @Flag(help: "Exit 2 when measurements are missing.") var strict = false
+    @Option(help: "Battery for the battery life: cr2032 (225 mAh, 3.0 V), 2xaa (2,500 mAh, 3.0 V) or <mAh>@<volts>.")
+    var battery = "cr2032"
 
     func validate() throws {
         if !all && pipeline == nil && board == nil {
@@ -36,6 +38,8 @@ struct ReportCommand: ParsableCommand {
             guard let layout = root.map(ProjectLayout.init(root:)) ?? ProjectLayout.find() ?? BundledPipeline.checkoutOfExecutable().map(ProjectLayout.init(root:)) else {
                 throw ToolError("no TinyMLSuite checkout here (Package.swift and Pipelines/ not found); use --root")
             }
+            let chosenBattery: Battery
+            do { chosenBattery = try Battery.parse(battery) } catch { throw ToolError("\(error)") }
             let files = layout.deploymentFiles()
             var pairs: [(String, String)] = []
             for p in files.keys.sorted() where pipeline == nil || p == pipeline {
@@ -57,8 +61,10 @@ struct ReportCommand: ParsableCommand {
                     let config = try layout.loadDeployment(pipeline: p, board: b)
                     let profile = try BoardProfile.load(id: b, directory: layout.boardsDirectory)
                     let footprint = try ModelFootprint(modelAt: layout.modelPath(config.model))
-                    reports.append(ReportCalculator.report(profile: profile, config: config, footprint: footprint,
-                                                           measurements: measured, links: links))
+                    var r = ReportCalculator.report(profile: profile, config: config, footprint: footprint,
+                                                    measurements: measured, links: links)
+                    EnergyModel.attach(to: &r, profile: profile, config: config, battery: chosenBattery)
+                    reports.append(r)
                 } catch {
                     printError("tinyml report: error: \(p) on \(b): \(error)")
                     failed = true
@@ -127,8 +133,29 @@ struct ReportCommand: ParsableCommand {
             ("latency", latency), ("stride_seconds", .number(r.strideSeconds)),
             ("load", r.load.map(JSONValue.number) ?? .null), ("real_time_margin", r.realTimeMargin.map(JSONValue.number) ?? .null),
             ("duty_cycle", .number(r.dutyCycle)), ("average_load", r.averageLoad.map(JSONValue.number) ?? .null),
+            ("energy", r.energy.map(energyJSON) ?? .null),
             ("problems", .array(r.problems.map(JSONValue.string))), ("missing", .array(r.missing.map(JSONValue.string))),
             ("notes", .array(r.notes.map(JSONValue.string))),
+        ])
+    }
+
+    /// `{"nominal", "low", "high"}` of an estimate, or null.
+    static func estimateJSON(_ e: Estimate?) -> JSONValue {
+        e.map { .object([("nominal", .number($0.nominal)), ("low", .number($0.low)), ("high", .number($0.high))]) } ?? .null
+    }
+
+    /// The energy figures in SI units (joules, watts, seconds), with what is unknown or left out.
+    static func energyJSON(_ e: EnergyReport) -> JSONValue {
+        .object([
+            ("joules_per_inference", estimateJSON(e.perInference)), ("joules_per_hop", estimateJSON(e.perHop)),
+            ("joules_worst_hop", estimateJSON(e.worstHop)), ("run_watts", estimateJSON(e.runWatts)),
+            ("average_watts", estimateJSON(e.averageWatts)), ("sleep_mode", e.sleepMode.map(JSONValue.string) ?? .null),
+            ("battery", .object([("name", .string(e.battery.name)), ("milliamp_hours", .number(e.battery.milliampHours)),
+                                 ("volts", .number(e.battery.volts)), ("source", .string(e.battery.source)),
+                                 ("life_seconds", estimateJSON(e.batterySeconds))])),
+            ("unknown", .array(e.unknown.map(JSONValue.string))), ("excluded", .array(e.excluded.map(JSONValue.string))),
+            ("sources", .array(e.sources.map(JSONValue.string))),
+            ("basis", .string("estimate: QEMU instruction counts × CPI model / clock × datasheet power; not measured with a power meter")),
         ])
     }
 }

@@ -113,6 +113,8 @@ public struct DeploymentReport: Sendable {
     public let missing: [String]
     /// Other remarks (estimates, disagreements between planner and firmware).
     public let notes: [String]
+    /// Energy, average power and battery life (`EnergyModel.attach`); nil until attached.
+    public var energy: EnergyReport? = nil
 
     /// Fraction of the stride spent inferring (nominal CPI), when the latency is known (a measured
     /// pipeline: its worst hop over the hop period).

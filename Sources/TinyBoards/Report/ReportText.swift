@@ -71,6 +71,7 @@ public enum ReportText {
             lines.append("  latency not measured")
         }
         if r.hop == nil { lines.append(realTime(r)) }
+        lines += energyLines(r)
         for p in r.problems { lines.append("  FAIL    \(p)") }
         for m in r.missing { lines.append("  missing \(m)") }
         for n in r.notes { lines.append("  note    \(n)") }
@@ -111,10 +112,11 @@ public enum ReportText {
         return "\(percent(average)) (worst \(percent(load)))"
     }
 
-    /// One row per deployment: flash, RAM, latency, stride, load and verdict.
+    /// One row per deployment: flash, RAM, latency, stride, load, energy per inference, average power,
+    /// battery life and verdict.
     public static func summary(_ reports: [DeploymentReport]) -> String {
         let header = ["pipeline", "board", "flash used / available", "RAM used / available", "arena", "latency", "stride / hop", "load",
-                      "basis", "verdict"]
+                      "µJ / inference", "avg power", "battery", "basis", "verdict"]
         var rows = [header]
         for r in reports {
             func kb(_ b: DeploymentReport.Budget) -> String {
@@ -124,7 +126,7 @@ public enum ReportText {
             let basis = r.basis == .measuredPipeline ? (r.link.map { $0.linked ? "pipeline, linked" : "pipeline, LINK FAILS" } ?? "pipeline")
                 : r.basis == .cExport ? "C export" : "parts"
             rows.append([r.pipeline, r.board, kb(r.flash), kb(r.ram), String(format: "%.1f KB", Double(r.arenaBytes) / 1024),
-                         latency, milliseconds(r.strideSeconds), loadCell(r), basis,
+                         latency, milliseconds(r.strideSeconds), loadCell(r)] + energyCells(r) + [basis,
                          r.verdict == .fits ? "fits" : r.verdict == .doesNotFit ? "DOES NOT FIT" : "incomplete"])
         }
         var widths = [Int](repeating: 0, count: header.count)
