@@ -6,13 +6,14 @@ import TinyCLI
 /// `tinyml report --pipeline NAME --board NAME | --all [--json] [--report FILE]`: does a pipeline
 /// fit a board, and does it keep up? Flash and RAM budgets with headroom or the exact shortfall,
 /// latency from the measured instruction counts (`Embedded/measurements.json`) and the board's
-/// cycles-per-instruction model, against the stride. Exit 1 when a deployment does not fit or
+/// cycles-per-instruction model, against the stride; estimated energy per inference, average power
+/// and battery life (`--battery`, `EnergyModel`) from the board's sourced power figures. Exit 1 when a deployment does not fit or
 /// misses real time (or a config is bad); missing measurements are reported as missing
 /// (`--strict` turns them into exit 2).
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Fit and latency of pipelines on boards (flash, RAM, time per inference vs stride).")
+        abstract: "Fit, latency and energy of pipelines on boards (flash, RAM, time per inference vs stride, µJ, battery life).")
 
     @Option(help: "Pipeline name (directory under Pipelines/ with '/' as '-', e.g. reference-kws).") var pipeline: String?
     @Option(help: "Board id (Pipelines/boards/<board>.json).") var board: String?
