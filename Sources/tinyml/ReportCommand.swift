@@ -105,6 +105,7 @@ struct ReportCommand: ParsableCommand {
                 ("instructions", .int(l.instructions)), ("frontend_instructions", l.frontendInstructions.map(JSONValue.int) ?? .null),
                 ("always_on_instructions", .int(l.alwaysOnInstructions)),
                 ("core", .string(l.core)), ("estimate", .bool(l.estimate)),
+                ("count_source", l.countLabel.map(JSONValue.string) ?? .null), ("origin", .string(l.origin)),
                 ("cycles_per_instruction", .object([("nominal", .number(l.cyclesPerInstruction)),
                                                     ("low", .number(l.cyclesPerInstructionLow)),
                                                     ("high", .number(l.cyclesPerInstructionHigh))])),
