@@ -25,6 +25,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Checkout root (default: found from the current directory).") var root: String?
     @Flag(help: "Exit 2 when measurements are missing.") var strict = false
 
+    /// What `--report` writes.
+    static let reportFormats: [ReportFormat] = [.svg, .html]
+
     func validate() throws {
         if !all && pipeline == nil && board == nil {
             throw ValidationError("give --pipeline and/or --board, or --all")
@@ -35,6 +38,10 @@ struct ReportCommand: ParsableCommand {
         let status: Int32 = withToolErrors("tinyml report") {
             guard let layout = root.map(ProjectLayout.init(root:)) ?? ProjectLayout.find() ?? BundledPipeline.checkoutOfExecutable().map(ProjectLayout.init(root:)) else {
                 throw ToolError("no TinyMLSuite checkout here (Package.swift and Pipelines/ not found); use --root")
+            }
+            if let report {
+                _ = try ReportFormat.of(report, option: "--report", accepted: Self.reportFormats)
+                try OutputPaths.refuseInputs([("--report", report)], inputs: measurements + [linksFile ?? layout.linksFile] + layout.measurementFiles)
             }
             let files = layout.deploymentFiles()
             var pairs: [(String, String)] = []
@@ -71,7 +78,8 @@ struct ReportCommand: ParsableCommand {
                 print(reports.map(ReportText.detail).joined(separator: "\n\n"))
             }
             if let report {
-                let text = report.lowercased().hasSuffix(".svg") ? ReportPicture.svg(reports) : ReportPicture.html(reports)
+                let format = try ReportFormat.of(report, option: "--report", accepted: Self.reportFormats)
+                let text = format == .svg ? ReportPicture.svg(reports) : ReportPicture.html(reports)
                 do { try text.write(toFile: report, atomically: true, encoding: .utf8) } catch {
                     throw ToolError("cannot write report '\(report)'")
                 }
