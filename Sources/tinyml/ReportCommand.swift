@@ -28,6 +28,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Battery for the battery life: cr2032 (225 mAh, 3.0 V), 2xaa (2,500 mAh, 3.0 V) or <mAh>@<volts>.")
     var battery = "cr2032"
 
+    /// What `--report` writes.
+    static let reportFormats: [ReportFormat] = [.svg, .html]
+
     func validate() throws {
         if !all && pipeline == nil && board == nil {
             throw ValidationError("give --pipeline and/or --board, or --all")
@@ -41,6 +44,10 @@ struct ReportCommand: ParsableCommand {
             }
             let chosenBattery: Battery
             do { chosenBattery = try Battery.parse(battery) } catch { throw ToolError("\(error)") }
+            if let report {
+                _ = try ReportFormat.of(report, option: "--report", accepted: Self.reportFormats)
+                try OutputPaths.refuseInputs([("--report", report)], inputs: measurements + [linksFile ?? layout.linksFile] + layout.measurementFiles)
+            }
             let files = layout.deploymentFiles()
             var pairs: [(String, String)] = []
             for p in files.keys.sorted() where pipeline == nil || p == pipeline {
@@ -78,7 +85,8 @@ struct ReportCommand: ParsableCommand {
                 print(reports.map(ReportText.detail).joined(separator: "\n\n"))
             }
             if let report {
-                let text = report.lowercased().hasSuffix(".svg") ? ReportPicture.svg(reports) : ReportPicture.html(reports)
+                let format = try ReportFormat.of(report, option: "--report", accepted: Self.reportFormats)
+                let text = format == .svg ? ReportPicture.svg(reports) : ReportPicture.html(reports)
                 do { try text.write(toFile: report, atomically: true, encoding: .utf8) } catch {
                     throw ToolError("cannot write report '\(report)'")
                 }
