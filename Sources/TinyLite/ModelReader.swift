@@ -27,7 +27,7 @@ struct RawOperator {
     var version: Int32
     var inputs: [Int]
     var outputs: [Int]
-    var optionsType: UInt8
+    /// The `builtin_options` table (its union type is implied by `code`).
     var options: Table?
 }
 
@@ -166,6 +166,7 @@ public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath,
 
     // Operators; collect every unsupported one before failing.
     var raw: [RawOperator] = []
+    var entries: [BuiltinOperator] = []
     var unsupported: [UnsupportedOperator] = []
     for op in try subgraph.tables(3) {
         let codeIndex = try op.index(0)
@@ -174,13 +175,13 @@ public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath,
         let r = RawOperator(code: code, version: opVersion,
                             inputs: try tensorIDs(try op.int32s(1), optional: true),
                             outputs: try tensorIDs(try op.int32s(2), optional: false),
-                            optionsType: try op.u8(3), options: try op.table(4))
-        if !isSupported(code) {
-            if let i = unsupported.firstIndex(where: { $0.code == code && $0.version == opVersion }) {
-                unsupported[i].count += 1
-            } else {
-                unsupported.append(UnsupportedOperator(code: code, name: BuiltinCode.name(code), version: opVersion, count: 1))
-            }
+                            options: try op.table(4))
+        if let entry = BuiltinOperator.lookup(code), entry.versions.contains(opVersion) {
+            entries.append(entry)
+        } else if let i = unsupported.firstIndex(where: { $0.code == code && $0.version == opVersion }) {
+            unsupported[i].count += 1
+        } else {
+            unsupported.append(UnsupportedOperator(code: code, name: BuiltinOperator.name(code), version: opVersion, count: 1))
         }
         raw.append(r)
     }
@@ -196,9 +197,9 @@ public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath,
                                constants: ConstantData(owned: constants, mapped: placement == .inPlace ? bytes : UnsafeRawBufferPointer(start: nil, count: 0)),
                                math: math)
     constants = []  // the builder's copy is the only one (folding appends without a copy-on-write)
-    for r in raw {
+    for (r, entry) in zip(raw, entries) {
         do {
-            try builder.add(r)
+            try builder.add(r, as: entry)
         } catch {
             throw .invalidGraph(error)
         }
@@ -232,20 +233,5 @@ func elementType(_ code: Int8) -> ElementType? {
     case 7: return .int16
     case 9: return .int8
     default: return nil
-    }
-}
-
-func isSupported(_ code: Int32) -> Bool {
-    switch code {
-    case BuiltinCode.add, BuiltinCode.averagePool2D, BuiltinCode.concatenation, BuiltinCode.conv2D,
-         BuiltinCode.depthwiseConv2D, BuiltinCode.dequantize, BuiltinCode.fullyConnected,
-         BuiltinCode.maxPool2D, BuiltinCode.mul, BuiltinCode.reshape, BuiltinCode.softmax,
-         BuiltinCode.pad, BuiltinCode.padV2, BuiltinCode.squeeze, BuiltinCode.mean,
-         BuiltinCode.logistic, BuiltinCode.tanh,
-         BuiltinCode.stridedSlice, BuiltinCode.expandDims, BuiltinCode.shape, BuiltinCode.pack,
-         BuiltinCode.quantize:
-        return true
-    default:
-        return false
     }
 }
