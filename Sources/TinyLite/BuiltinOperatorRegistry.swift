@@ -30,7 +30,7 @@ extension BuiltinOperator {
             let options = LiteOptions.FullyConnected(options: o)
             if try options.weightsFormat != 0 { throw c.fail(.badOptions) }
             return .fullyConnected(try FullyConnectedInt8(context: c, constants: b.constants,
-                                                          activation: try options.fusedActivation))
+                                                          activation: try options.fusedActivation, semantics: b.semantics))
         },
         BuiltinOperator(code: 14, name: "LOGISTIC", versions: 1 ... 3) { (b, c, o) throws(GraphError) in
             .logistic(try LookupTableInt8(context: c, function: .logistic, math: b.math))

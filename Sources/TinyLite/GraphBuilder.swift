@@ -12,11 +12,14 @@ struct GraphBuilder {
     var names: [String] = []
     var folded: [String] = []
     let math: HostMath
+    /// The reference whose arithmetic the kernels reproduce where LiteRT and TFLM differ.
+    let semantics: ReferenceSemantics
 
-    init(tensors: [Tensor], constants: ConstantData, math: HostMath) {
+    init(tensors: [Tensor], constants: ConstantData, math: HostMath, semantics: ReferenceSemantics) {
         self.tensors = tensors
         self.constants = constants
         self.math = math
+        self.semantics = semantics
     }
 
     /// Prepares file operator `r` with its registry entry: appends its kernel, or records it in

@@ -33,10 +33,12 @@ struct RawOperator {
 
 /// Reads a .tflite flatbuffer and prepares it: validates every offset, length, shape and buffer
 /// size, lists all unsupported operators at once, resolves shape-only ops, and builds kernels.
-/// `math` supplies `expf`/`tanhf` for the SOFTMAX/LOGISTIC/TANH tables (see `HostMath`).
-public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) -> LiteModel {
+/// `math` supplies `expf`/`tanhf` for the SOFTMAX/LOGISTIC/TANH tables (see `HostMath`);
+/// `semantics` picks the reference reproduced where LiteRT and TFLM differ (`ReferenceSemantics`).
+public func loadLiteModel(_ bytes: [UInt8], math: HostMath,
+                          semantics: ReferenceSemantics = .liteRT) throws(LiteError) -> LiteModel {
     let result = bytes.withUnsafeBytes { raw -> Result<LiteModel, LiteError> in
-        do throws(LiteError) { return .success(try loadLiteModel(raw, math: math)) } catch { return .failure(error) }
+        do throws(LiteError) { return .success(try loadLiteModel(raw, math: math, semantics: semantics)) } catch { return .failure(error) }
     }
     return try result.get()
 }
@@ -49,7 +51,8 @@ public func loadLiteModel(_ bytes: [UInt8], math: HostMath) throws(LiteError) ->
 /// graph inputs and outputs, operators (against `BuiltinOperator.registry`), run-time tensor types,
 /// kernel preparation, arena bounds.
 public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath,
-                          constants placement: ConstantPlacement = .copied) throws(LiteError) -> LiteModel {
+                          constants placement: ConstantPlacement = .copied,
+                          semantics: ReferenceSemantics = .liteRT) throws(LiteError) -> LiteModel {
     let header = try readHeader(bytes)
     var file = try readTensors(header, bytes, placement)
     let graphInputs = try tensorIDs(try header.subgraph.int32s(1), tensorCount: file.tensors.count, optional: false)
@@ -59,7 +62,7 @@ public func loadLiteModel(_ bytes: UnsafeRawBufferPointer, math: HostMath,
     var builder = GraphBuilder(tensors: file.tensors,
                                constants: ConstantData(owned: file.constants,
                                                        mapped: placement == .inPlace ? bytes : UnsafeRawBufferPointer(start: nil, count: 0)),
-                               math: math)
+                               math: math, semantics: semantics)
     file.constants = []  // the builder's copy is the only one (folding appends without a copy-on-write)
     for (raw, entry) in operators {
         do throws(GraphError) { try builder.add(raw, as: entry) } catch { throw .invalidGraph(error) }

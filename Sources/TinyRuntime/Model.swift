@@ -40,17 +40,18 @@ public final class Model: Sendable {
 
     /// Loads and prepares a .tflite file. Throws `RuntimeError` with a one-line description
     /// (missing file, malformed model, all unsupported operators listed at once, bad shapes).
-    public convenience init(contentsOf path: String) throws(RuntimeError) {
+    /// `semantics`: the reference reproduced bit for bit where LiteRT and TFLM differ.
+    public convenience init(contentsOf path: String, semantics: ReferenceSemantics = .liteRT) throws(RuntimeError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RuntimeError("cannot read model file '\(path)'")
         }
-        try self.init(bytes: [UInt8](data), path: path)
+        try self.init(bytes: [UInt8](data), path: path, semantics: semantics)
     }
 
-    public init(bytes: [UInt8], path: String? = nil) throws(RuntimeError) {
+    public init(bytes: [UInt8], path: String? = nil, semantics: ReferenceSemantics = .liteRT) throws(RuntimeError) {
         self.path = path
         do {
-            lite = try loadLiteModel(bytes, math: .portable)
+            lite = try loadLiteModel(bytes, math: .portable, semantics: semantics)
         } catch {
             throw RuntimeError(describing: error, path: path)
         }
