@@ -40,23 +40,26 @@ let package = Package(
         .target(name: "TinyPipeline", dependencies: ["TinyCore", "TinyDSP"]),
 
         // Host layers.
+        // File formats every host layer shares (Foundation only): the strict JSON reader, the
+        // .npy/.npz codec, CRC-32 and SHA-256.
+        .target(name: "TinyFormats"),
         .target(name: "TinyIO", dependencies: ["CSndFile", "TinyDSP"]),
-        .target(name: "TinyFeatures", dependencies: ["CFFTW", "TinyDSP", "TinyIO"]),
-        .target(name: "TinyRuntime", dependencies: ["TinyCore", "TinyLite"]),
+        .target(name: "TinyFeatures", dependencies: ["CFFTW", "TinyDSP", "TinyFormats", "TinyIO"]),
+        .target(name: "TinyRuntime", dependencies: ["TinyCore", "TinyFormats", "TinyLite"]),
         // C99 export; its fixed C (kernels, front end) lives in real files, embedded in the tool as byte arrays.
         .target(name: "TinyCExport", dependencies: ["TinyCore", "TinyDSP", "TinyPipeline", "TinyRuntime"],
                 resources: [.embedInCode("C")]),
-        .target(name: "TinyBoards", dependencies: ["TinyCExport", "TinyRuntime", "PipelineCatalog"]),
+        .target(name: "TinyBoards", dependencies: ["TinyCExport", "TinyFormats", "TinyRuntime", "PipelineCatalog"]),
 
         // Pipelines.
         .target(name: "KeywordSpotting", dependencies: ["TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
-        .target(name: "MotorAnomaly", dependencies: ["TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
+        .target(name: "MotorAnomaly", dependencies: ["TinyFeatures", "TinyFormats", "TinyIO", "TinyPipeline", "TinyRuntime"]),
         .target(name: "GestureRecognition", dependencies: ["TinyDSP", "TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
         .target(name: "WildlifeSounds", dependencies: ["TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime"]),
 
         // Any pipeline file by its format: engine configuration, device image, board overrides.
         .target(name: "PipelineCatalog", dependencies: ["KeywordSpotting", "MotorAnomaly", "GestureRecognition", "WildlifeSounds",
-                                                        "TinyPipeline"]),
+                                                        "TinyFormats", "TinyPipeline"]),
 
         // Shared command-line plumbing (errors, progress, JSON lines, SVG reports).
         .target(name: "TinyCLI", dependencies: [
@@ -66,7 +69,7 @@ let package = Package(
 
         // Executables (thin).
         .executableTarget(name: "tinyml", dependencies: [
-            "TinyCLI", "TinyDSP", "TinyFeatures", "TinyIO", "TinyPipeline", "TinyRuntime", "TinyBoards", "TinyCExport",
+            "TinyCLI", "TinyDSP", "TinyFeatures", "TinyFormats", "TinyIO", "TinyPipeline", "TinyRuntime", "TinyBoards", "TinyCExport",
             "KeywordSpotting", "MotorAnomaly", "GestureRecognition", "WildlifeSounds", "PipelineCatalog",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -96,15 +99,17 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "TinyCoreTests", dependencies: ["TinyTestSupport", "TinyCore", "TinyLite", "TinyRuntime"]),
-        .testTarget(name: "TinyDSPTests", dependencies: ["TinyTestSupport", "TinyDSP", "TinyFeatures", "TinyIO"]),
+        .testTarget(name: "TinyDSPTests", dependencies: ["TinyTestSupport", "TinyDSP", "TinyFeatures", "TinyFormats", "TinyIO"]),
         .testTarget(name: "TinyIOTests", dependencies: ["TinyTestSupport", "TinyIO"]),
         .testTarget(name: "KeywordSpottingTests", dependencies: ["TinyTestSupport", "TinyPipeline", "KeywordSpotting", "TinyIO", "TinyFeatures", "TinyRuntime"]),
         .testTarget(name: "MotorAnomalyTests", dependencies: ["TinyTestSupport", "TinyPipeline", "TinyCore", "MotorAnomaly", "TinyRuntime", "TinyIO", "TinyFeatures"]),
-        .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "TinyPipeline", "GestureRecognition", "TinyCLI", "TinyFeatures", "TinyDSP", "TinyIO", "TinyRuntime"],
+        .testTarget(name: "GestureRecognitionTests", dependencies: ["TinyTestSupport", "TinyPipeline", "GestureRecognition", "TinyCLI", "TinyFeatures", "TinyFormats", "TinyDSP", "TinyIO", "TinyRuntime"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "WildlifeSoundsTests", dependencies: ["TinyTestSupport", "TinyPipeline", "WildlifeSounds", "TinyIO"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards"]),
+        .testTarget(name: "TinyFormatsTests", dependencies: ["TinyTestSupport", "TinyFormats"]),
+        .testTarget(name: "TinyCLITests", dependencies: ["TinyTestSupport", "TinyCLI"]),
+        .testTarget(name: "TinyBoardsTests", dependencies: ["TinyTestSupport", "TinyBoards", "TinyFormats", "TinyRuntime"]),
         .testTarget(name: "TinyCExportTests", dependencies: ["TinyTestSupport", "TinyCExport", "TinyCore", "TinyDSP",
                                                              "TinyFeatures", "TinyIO", "TinyRuntime", "TinyPipeline",
                                                              "PipelineCatalog"]),
