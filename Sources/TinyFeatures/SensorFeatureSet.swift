@@ -14,7 +14,7 @@ public enum SensorFeatureSet {
                                      _ body: (_ window: [Float], _ label: Int, _ file: String, _ frames: Int) throws -> Void) throws {
         for entry in entries {
             guard let label = entry.label, let index = labels.firstIndex(of: label) else {
-                throw SensorInputError("\(entry.file): label '\(entry.label ?? "")' is not one of \(labels)")
+                throw SensorInputError.unknownLabel(file: entry.file, label: entry.label ?? "", labels: labels)
             }
             let recording = try SensorRecording(path: entry.path, spec: spec, inputRate: entry.sampleRateHz ?? defaultInputRate)
             try body(recording.window(length: spec.windowLength), index, entry.file, recording.frameCount)

@@ -12,10 +12,10 @@ public enum NpyTensor {
         do {
             array = try NpyArray(npy: [UInt8](data))
         } catch {
-            throw RuntimeError(error.description)
+            throw .npy(error)
         }
         guard let type = elementType(array.dtype) else {
-            throw RuntimeError(NpyError.unsupportedDType(array.dtype.descr).description)
+            throw .npy(.unsupportedDType(array.dtype.descr))
         }
         return (type, array.shape, array.payload)
     }
@@ -25,7 +25,7 @@ public enum NpyTensor {
         do {
             return Data(try NpyArray(dtype: dtype(type), shape: shape, payload: bytes).fileBytes)
         } catch {
-            throw RuntimeError(error.description)
+            throw .npy(error)
         }
     }
 
