@@ -69,7 +69,7 @@ let package = Package(
 
         // Shared command-line plumbing (errors, progress, JSON lines, SVG reports).
         .target(name: "TinyCLI", dependencies: [
-            "TinyFeatures",
+            "TinyFeatures", "TinyIO",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

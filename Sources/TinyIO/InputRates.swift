@@ -1,11 +1,9 @@
-import TinyDSP
-
 /// The source sample rates one pipeline accepts — the single rate check every audio tool applies
 /// before it reads (kws-demo, wildlife-demo, anomaly-monitor's audio input, `tinyml audio convert`,
 /// `tinyml eval`, `tinyml features`), so a 1 Hz header is refused in one line instead of being
 /// resampled into 10^10 samples.
 ///
-/// - Floor: twice the highest frequency the front end reads (the top of its mel filterbank; its own
+/// - Floor (`init(pipeline:frontEnd:resamples:)`, in TinyFeatures): twice the highest frequency the front end reads (the top of its mel filterbank; its own
 ///   rate when it has none). Audio below it has nothing in the bands the model listens to.
 /// - Ceiling: `audioCeiling` (192 kHz, the highest common recording rate); anything above is a
 ///   corrupt header or a wrong option far more often than real audio, and costs a long filter.
@@ -29,18 +27,6 @@ public struct InputRates: Sendable, Equatable {
     /// The rates of the pipeline named `pipeline` ("kws", "wildlife").
     public init(pipeline: String, accepted: ClosedRange<Int>) {
         self.init(consumer: "the \(pipeline) pipeline", accepted: accepted)
-    }
-
-    /// Floor from `frontEnd` (see the type), ceiling `audioCeiling`, or exactly `frontEnd.sampleRate`
-    /// when `resamples` is false.
-    public init(pipeline: String, frontEnd: FrontEndConfiguration, resamples: Bool = true) {
-        guard resamples else {
-            self.init(pipeline: pipeline, accepted: frontEnd.sampleRate ... frontEnd.sampleRate)
-            return
-        }
-        var floor = frontEnd.sampleRate
-        if case .mel(let mel) = frontEnd.features { floor = Int((2 * mel.maxHertz).rounded(.up)) }
-        self.init(pipeline: pipeline, accepted: min(floor, Self.audioCeiling) ... Self.audioCeiling)
     }
 
     /// Throws `.rateOutsidePipeline` unless `rate` is accepted.
