@@ -37,7 +37,7 @@ public enum NpyTensor {
             throw RuntimeError(".npy arrays in Fortran order are not supported")
         }
         var shape: [Int] = []
-        if let s = field("shape"), let open = s.firstIndex(of: "("), let close = s.firstIndex(of: ")") {
+        if let s = field("shape"), let open = s.firstIndex(of: "("), let close = s[open...].firstIndex(of: ")") {
             for part in s[s.index(after: open) ..< close].split(separator: ",") {
                 let t = part.trimmingCharacters(in: .whitespaces)
                 if t.isEmpty { continue }
@@ -54,9 +54,14 @@ public enum NpyTensor {
         default: throw RuntimeError(".npy dtype '\(descr)' is not supported (int8, uint8, int32, float32)")
         }
         let payload = Array(b[(start + headerLength)...])
-        let count = shape.reduce(1, *)
-        if payload.count != count * type.byteWidth {
-            throw RuntimeError(".npy payload holds \(payload.count) bytes, shape \(shape) needs \(count * type.byteWidth)")
+        var byteCount = type.byteWidth
+        for dimension in shape {
+            let (product, overflow) = byteCount.multipliedReportingOverflow(by: dimension)
+            guard !overflow else { throw RuntimeError(".npy shape \(shape) is too large") }
+            byteCount = product
+        }
+        if payload.count != byteCount {
+            throw RuntimeError(".npy payload holds \(payload.count) bytes, shape \(shape) needs \(byteCount)")
         }
         return (type, shape, payload)
     }
