@@ -55,7 +55,10 @@ public final class AudioFileReader: FrameSource {
 
     private init(opened: OpaquePointer, sfInfo: SF_INFO, name: String) throws(IOError) {
         handle = opened
-        let frames = sfInfo.seekable == 0 ? 0 : Self.declaredFrames(opened, sfInfo) ?? Int(sfInfo.frames)
+        // libsndfile reports SF_COUNT_MAX frames where it cannot tell the length (an Ogg file without
+        // a final granule position): unknown, as on a pipe.
+        let lengthKnown = sfInfo.seekable != 0 && sfInfo.frames != sf_count_t.max
+        let frames = lengthKnown ? Self.declaredFrames(opened, sfInfo) ?? Int(sfInfo.frames) : 0
         info = AudioFileInfo(path: name, sampleRate: Int(sfInfo.samplerate), channelCount: Int(sfInfo.channels),
                              frames: frames, container: Self.formatName(sfInfo.format & Int32(SF_FORMAT_TYPEMASK), major: true),
                              encoding: Self.formatName(sfInfo.format & Int32(SF_FORMAT_SUBMASK), major: false),
@@ -63,7 +66,7 @@ public final class AudioFileReader: FrameSource {
         // deinit (sf_close) runs when a throwing init has set every stored property: validate now.
         try AudioLimits.checkSampleRate(info.sampleRate)
         try AudioLimits.checkChannelCount(info.channelCount)
-        guard info.frames > 0 || sfInfo.seekable == 0 else { throw .empty(source: name) }
+        guard info.frames > 0 || !lengthKnown else { throw .empty(source: name) }
         sf_command(handle, Int32(SFC_SET_NORM_FLOAT), nil, Int32(SF_TRUE))
     }
 
@@ -82,8 +85,10 @@ public final class AudioFileReader: FrameSource {
 
     /// Every remaining frame, interleaved (for clips; long inputs should read blocks).
     public func readAll() throws(IOError) -> [Float] {
-        // One spare frame, so a file of the declared length ends without growing the array.
-        var samples = [Float](repeating: 0, count: (info.frames > 0 ? info.frames + 1 : 1 << 16) * info.channelCount)
+        // One spare frame, so a file of the declared length ends without growing the array; but a
+        // header may declare any length, so at most 2^22 samples (16 MiB) are reserved up front.
+        let reserved = min(info.frames > 0 ? info.frames : 1 << 16, (1 << 22) / info.channelCount) + 1
+        var samples = [Float](repeating: 0, count: reserved * info.channelCount)
         var total = 0
         while true {
             if total == samples.count { samples += [Float](repeating: 0, count: samples.count) }
