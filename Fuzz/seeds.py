@@ -147,7 +147,7 @@ def pcm_seeds():
     bad[20:24] = struct.pack("<f", float("inf"))
     put("pcm", "f32-nonfinite-skip", bytes([3, 1, 2, 0, 1, 0]) + bytes(bad))
     put("pcm", "f32-nonfinite-fail", bytes([1, 1, 2, 0, 1, 0]) + bytes(bad))
-    put("pcm", "s16-3ch-44k-to-8k", bytes([0, 2, 3, 2, 2, 2]) + s16[:90])
+    put("pcm", "s16-3ch-32k-to-8k", bytes([0, 2, 3, 2, 2, 2]) + s16[:90])
     put("pcm", "s16-256ch", bytes([0, 6, 0, 0, 3, 3]) + s16 * 8)
     put("pcm", "s16-1hz", bytes([0, 0, 7, 0, 0, 1]) + s16[:8])
     put("pcm", "empty-stream", bytes([0, 0, 0, 1, 0, 0]))

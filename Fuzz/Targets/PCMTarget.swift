@@ -15,7 +15,9 @@ func fuzzPCM(_ input: [UInt8]) {
     let encoding: PCMStreamReader.Encoding = options.bytes[0] & 1 == 0 ? .s16le : .f32le
     let policy: BadInputPolicy = options.bytes[0] & 2 == 0 ? .fail : .skip
     let channels = options.pick(1, [1, 2, 3, 4, 6, 8, 256])
-    let inputRate = options.pick(2, [16000, 8000, 48000, 44100, 22050, 25, 768_000, 1])
+    // Rates whose resampling filters are short: designing one (as AudioStream does per stream) for
+    // 44.1 → 16 kHz (8821 taps) cost more than all the framing, at 1300 inputs/s.
+    let inputRate = options.pick(2, [16000, 8000, 48000, 32000, 12000, 25, 768_000, 1])
     // Sensor rates stay as they are (an audio rate from 1 Hz would mean 16000 outputs per input frame).
     let outputRate = inputRate < 1000 ? inputRate : options.pick(3, [inputRate, 16000, 8000, 12000])
     let readerBlock = options.pick(4, [1, 3, 64, 4096])
