@@ -9,6 +9,9 @@
 #  3. Runs the application firmware — each whole pipeline from its PipelineImage over a test stream
 #     made from ../shared — on every core and requires its decisions to equal the host CLI's --json
 #     (Embedded/pipelines.sh); KWS and gestures also stream live over the emulated UART.
+#  3b. Runs every ESP32-S3 model's exported C library on a real Xtensa core (LX106 under
+#     qemu-system-xtensa) bit-identical to the host, with the counts of
+#     Pipelines/boards/measurements-c.json (Embedded/xtensa.sh).
 #  4. Compares the measured instructions per inference and per pipeline hop, section sizes, stack,
 #     heap and arena with Embedded/measurements.json (exactly: the counts repeat run to run).
 #  5. Links every pipeline's application image for the real boards (Embedded/links.sh: STM32H743,
@@ -211,6 +214,10 @@ done < Embedded/frontends.txt
 source Embedded/pipelines.sh
 check_pipelines
 check_c_exports
+
+# 2d. The exported C on Xtensa LX106 (Embedded/xtensa.sh).
+source Embedded/xtensa.sh
+check_xtensa
 
 # 3. measurements.json: one line per (model, core) so that a partial run compares line by line.
 render() {

@@ -24,24 +24,24 @@ public final class GestureClassifier {
     public init(model: Model, quantizer: Int8Quantizer, windowLength: Int, axisCount: Int, classCount: Int) throws(GestureError) {
         let name = model.path ?? "model"
         guard model.inputs.count == 1, model.outputs.count == 1 else {
-            throw GestureError("\(name): expected 1 input and 1 output, found \(model.inputs.count) and \(model.outputs.count)")
+            throw GestureError.model(name: name, problem: "expected 1 input and 1 output, found \(model.inputs.count) and \(model.outputs.count)")
         }
         let input = model.inputs[0]
-        guard input.type == .int8 else { throw GestureError("\(name): input is \(input.type.name); expected int8") }
+        guard input.type == .int8 else { throw GestureError.model(name: name, problem: "input is \(input.type.name); expected int8") }
         guard input.elementCount == windowLength * axisCount else {
-            throw GestureError("\(name): input \(input.shape) holds \(input.elementCount) values; the pipeline needs "
+            throw GestureError.model(name: name, problem: "input \(input.shape) holds \(input.elementCount) values; the pipeline needs "
                 + "\(windowLength) samples × \(axisCount) axes = \(windowLength * axisCount)")
         }
         guard abs(input.scale - quantizer.scale) <= 1e-6 * input.scale, Int(input.zeroPoint) == quantizer.zeroPoint else {
-            throw GestureError("\(name): input quantisation (scale \(input.scale), zero point \(input.zeroPoint)) differs from "
+            throw GestureError.model(name: name, problem: "input quantisation (scale \(input.scale), zero point \(input.zeroPoint)) differs from "
                 + "the pipeline's (scale \(quantizer.scale), zero point \(quantizer.zeroPoint)); update pipeline.json")
         }
         let output = model.outputs[0]
         guard output.type == .int8 || output.type == .float32 else {
-            throw GestureError("\(name): output is \(output.type.name); expected int8 or float32")
+            throw GestureError.model(name: name, problem: "output is \(output.type.name); expected int8 or float32")
         }
         guard output.elementCount == classCount else {
-            throw GestureError("\(name): output holds \(output.elementCount) values; the pipeline has \(classCount) labels")
+            throw GestureError.model(name: name, problem: "output holds \(output.elementCount) values; the pipeline has \(classCount) labels")
         }
         self.model = model
         session = Session(model: model)
@@ -53,7 +53,7 @@ public final class GestureClassifier {
             stage = try ClassifierStage(interpreter: session.interpreter, quantizer: quantizer, inputCount: windowLength * axisCount,
                                         outputCount: classCount)
         } catch {
-            throw GestureError("\(name): \(error.description)")
+            throw GestureError.model(name: name, problem: "\(error.description)")
         }
     }
 

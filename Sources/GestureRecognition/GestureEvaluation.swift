@@ -28,7 +28,7 @@ public struct GestureEvaluation: Sendable {
         labels = classifier.pipeline.labels
         for entry in entries {
             guard let label = entry.label, let truth = labels.firstIndex(of: label) else {
-                throw GestureError("\(entry.file): label '\(entry.label ?? "")' is not one of the pipeline's labels \(labels)")
+                throw GestureError.unknownLabel(file: entry.file, label: entry.label ?? "", labels: labels)
             }
             let result = try classifier.classify(path: entry.path, inputRate: entry.sampleRateHz)
             predictions.append(Prediction(file: entry.file, truth: truth, prediction: result.classIndex,

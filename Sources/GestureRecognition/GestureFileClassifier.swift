@@ -20,8 +20,8 @@ public final class GestureFileClassifier {
         let recording = try SensorRecording(path: path, spec: pipeline.spec, inputRate: inputRate ?? pipeline.inputRate,
                                             unitOverride: unit)
         guard recording.frameCount >= pipeline.minimumFrames else {
-            throw GestureError("\(path): \(recording.frameCount) samples at \(pipeline.spec.sampleRate) Hz is shorter than "
-                + "the pipeline's minimum of \(pipeline.minimumSeconds) s (\(pipeline.minimumFrames) samples)")
+            throw GestureError.tooShort(source: path, samples: recording.frameCount, rate: pipeline.spec.sampleRate,
+                                        minimumSeconds: pipeline.minimumSeconds, minimumFrames: pipeline.minimumFrames)
         }
         return recording
     }

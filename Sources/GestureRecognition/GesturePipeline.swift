@@ -47,7 +47,7 @@ public struct GesturePipeline: Sendable {
             throw GestureError(error.description)
         }
         let file = document.settings
-        func fail(_ key: String, _ problem: String) -> GestureError { GestureError("pipeline '\(document.url.path)': \(key): \(problem)") }
+        func fail(_ key: String, _ problem: String) -> GestureError { GestureError.pipeline(path: document.url.path, problem: "\(key): \(problem)") }
         spec = document.features
         guard spec.quantization != nil else { throw fail("features.quantization", "the model input needs one") }
         guard !file.labels.isEmpty, Set(file.labels).count == file.labels.count else { throw fail("labels", "expected distinct names") }
@@ -68,7 +68,7 @@ public struct GesturePipeline: Sendable {
                 history: s.history, threshold: s.threshold, rearm: s.rearm,
                 suppressionInferences: Int((s.suppressionSeconds * Double(spec.sampleRate) / Double(file.hop)).rounded(.up)))
         } catch {
-            throw GestureError("pipeline '\(document.url.path)': \(error.description)")
+            throw .pipeline(path: document.url.path, problem: error.description)
         }
         url = document.url
         name = file.name

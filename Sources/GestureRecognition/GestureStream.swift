@@ -37,7 +37,7 @@ public final class GestureStream {
             engine = try GestureEngine(configuration: pipeline.engineConfiguration(unit: unit, conditioned: resampled),
                                        interpreter: classifier.session.interpreter)
         } catch {
-            throw GestureError("pipeline '\(pipeline.url.path)': \(error.description)")
+            throw GestureError.pipeline(path: pipeline.url.path, problem: error.description)
         }
     }
 
@@ -90,8 +90,8 @@ public final class GestureStream {
             throw SensorInputError("\(sourceName): \(error.description)")
         }
         guard engine.sampleCount >= pipeline.minimumFrames else {
-            throw GestureError("\(sourceName): \(engine.sampleCount) samples at \(pipeline.spec.sampleRate) Hz is "
-                + "shorter than the pipeline's minimum of \(pipeline.minimumSeconds) s")
+            throw GestureError.tooShort(source: sourceName, samples: engine.sampleCount, rate: pipeline.spec.sampleRate,
+                                        minimumSeconds: pipeline.minimumSeconds, minimumFrames: pipeline.minimumFrames)
         }
         do { try engine.finish(onEvent: forward) } catch { throw GestureError("\(sourceName): \(error.description)") }
     }

@@ -35,9 +35,9 @@ public struct ClipEvaluation: Sendable {
         let index = Dictionary(uniqueKeysWithValues: pipeline.labels.enumerated().map { ($1, $0) })
         var truth: [Int] = []
         for row in rows {
-            guard let label = row.label else { throw KWSError("\(row.file): manifest row has no label") }
+            guard let label = row.label else { throw KWSError.manifestRow(file: row.file, problem: "manifest row has no label") }
             guard let i = index[label] else {
-                throw KWSError("\(row.file): label '\(label)' is not one of the pipeline's labels (\(pipeline.labels.joined(separator: ", ")))")
+                throw KWSError.manifestRow(file: row.file, problem: "label '\(label)' is not one of the pipeline's labels (\(pipeline.labels.joined(separator: ", ")))")
             }
             truth.append(i)
         }
@@ -51,13 +51,14 @@ public struct ClipEvaluation: Sendable {
                 let classifier = try KeywordClassifier(model: model, pipeline: pipeline)
                 var i = worker
                 while i < n, !results.failed {
-                    let samples = try AudioStream.readMono(path: rows[i].url.path, outputRate: pipeline.features.sampleRate)
+                    let samples = try AudioStream.readMono(path: rows[i].url.path, outputRate: pipeline.features.sampleRate,
+                                                           accepting: pipeline.inputRates)
                     results.set(i, classifier.predict(extractor.clipInput(samples)).classIndex)
                     results.advance()
                     i += threads
                 }
             } catch {
-                results.fail(KWSError("\(error)"))
+                results.fail((error as? IOError).map(KWSError.input) ?? KWSError("\(error)"))
             }
         }
         if let error = results.error { throw error }

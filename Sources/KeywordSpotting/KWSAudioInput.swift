@@ -12,10 +12,11 @@ public enum KWSAudioInput: Sendable, Equatable {
     /// Raw PCM on standard input (no header, so the caller states rate, channels and encoding).
     case standardInputPCM(rate: Int, channels: Int, encoding: PCMStreamReader.Encoding)
 
-    /// Opens the input. Errors (typed, one line): missing, unreadable, empty, corrupt or truncated
-    /// input, a rate or channel count TinyIO refuses, and a source rate below twice the highest
-    /// frequency the front end reads (`minimumRate`): such audio has nothing in the bands the
-    /// model listens to, so it is refused rather than silently resampled into wrong features.
+    /// Opens the input. Errors (`.input`, typed, one line): missing, unreadable, empty, corrupt or
+    /// truncated input, a rate or channel count TinyIO refuses, and a source rate outside the
+    /// pipeline's `inputRates` — below twice the highest frequency the front end reads (such audio
+    /// has nothing in the bands the model listens to, so it is refused rather than silently
+    /// resampled into wrong features) or above `InputRates.audioCeiling`.
     public func open(for pipeline: KWSPipeline) throws(KWSError) -> AudioStream {
         do {
             let source: any FrameSource
@@ -25,23 +26,15 @@ public enum KWSAudioInput: Sendable, Equatable {
             case .standardInputPCM(let rate, let channels, let encoding):
                 source = try PCMStreamReader(input: .standardInput(), encoding: encoding, channels: channels, sampleRate: rate)
             }
-            let minimum = Self.minimumRate(pipeline)
-            guard source.sampleRate >= minimum else {
-                throw KWSError("\(source.sourceName): sample rate \(source.sampleRate) Hz is below \(minimum) Hz, "
-                    + "twice the highest frequency the '\(pipeline.features.name)' features read")
-            }
-            return try AudioStream(source: source, outputRate: pipeline.features.sampleRate)
-        } catch let error as KWSError {
-            throw error
+            return try AudioStream(source: source, outputRate: pipeline.features.sampleRate, accepting: pipeline.inputRates)
         } catch {
-            throw KWSError("\(error)")
+            throw .input(error)
         }
     }
+}
 
-    /// Twice the top of the mel filterbank (or the pipeline's own rate when it has none): 8000 Hz
-    /// for the MLPerf front end's 20–4000 Hz bands.
-    public static func minimumRate(_ pipeline: KWSPipeline) -> Int {
-        if case .mel(let m) = pipeline.features.frontEnd.features { return Int((2 * m.maxHertz).rounded(.up)) }
-        return pipeline.features.sampleRate
-    }
+extension KWSPipeline {
+    /// The source rates the pipeline accepts (see `InputRates`): 8,000–192,000 Hz for the MLPerf
+    /// front end's 20–4000 Hz bands.
+    public var inputRates: InputRates { InputRates(pipeline: "kws", frontEnd: features.frontEnd) }
 }

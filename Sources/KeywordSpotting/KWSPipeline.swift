@@ -79,7 +79,7 @@ public struct KWSPipeline: Sendable {
             throw KWSError(error.description)
         }
         let settings = document.settings
-        func fail(_ problem: String) -> KWSError { KWSError("pipeline '\(document.url.path)': \(problem)") }
+        func fail(_ problem: String) -> KWSError { .pipeline(path: document.url.path, problem: problem) }
         features = document.features
         guard let q = features.quantization else { throw fail("features: the spec needs a quantization (the model input is int8)") }
         let m = settings.modelInput

@@ -20,21 +20,21 @@ public final class KeywordClassifier {
 
     public init(model: Model, pipeline: KWSPipeline) throws(KWSError) {
         let source = model.path ?? "model"
-        guard let q = pipeline.features.quantization else { throw KWSError("pipeline '\(pipeline.name)' has no feature quantization") }
+        guard let q = pipeline.features.quantization else { throw KWSError.pipeline(path: pipeline.name, problem: "has no feature quantization") }
         guard model.inputs.count == 1, model.outputs.count == 1 else {
-            throw KWSError("\(source): a KWS model has one input and one output (this one has \(model.inputs.count) and \(model.outputs.count))")
+            throw KWSError.model(source: source, problem: "a KWS model has one input and one output (this one has \(model.inputs.count) and \(model.outputs.count))")
         }
         let i = model.inputs[0], o = model.outputs[0]
         let values = pipeline.features.inputShape.reduce(1, *)
         guard i.type == .int8, i.elementCount == values else {
-            throw KWSError("\(source): input \(i.shape) \(i.type.name) does not take the pipeline's \(pipeline.features.inputShape) int8 features")
+            throw KWSError.model(source: source, problem: "input \(i.shape) \(i.type.name) does not take the pipeline's \(pipeline.features.inputShape) int8 features")
         }
         guard Int(i.zeroPoint) == pipeline.modelInput.zeroPoint, abs(i.scale - pipeline.modelInput.scale) <= 1e-6 * i.scale else {
-            throw KWSError("\(source): input quantization (scale \(i.scale), zero point \(i.zeroPoint)) differs from the pipeline's modelInput "
+            throw KWSError.model(source: source, problem: "input quantization (scale \(i.scale), zero point \(i.zeroPoint)) differs from the pipeline's modelInput "
                 + "(scale \(pipeline.modelInput.scale), zero point \(pipeline.modelInput.zeroPoint))")
         }
         guard o.type == .int8, o.elementCount == pipeline.labels.count else {
-            throw KWSError("\(source): output \(o.shape) \(o.type.name) does not give int8 scores for the pipeline's \(pipeline.labels.count) labels")
+            throw KWSError.model(source: source, problem: "output \(o.shape) \(o.type.name) does not give int8 scores for the pipeline's \(pipeline.labels.count) labels")
         }
         self.model = model
         session = Session(model: model)
@@ -42,7 +42,7 @@ public final class KeywordClassifier {
         do {
             stage = try ClassifierStage(interpreter: session.interpreter, quantizer: q, inputCount: values, outputCount: classCount)
         } catch {
-            throw KWSError("\(source): \(error.description)")
+            throw KWSError.model(source: source, problem: "\(error.description)")
         }
     }
 

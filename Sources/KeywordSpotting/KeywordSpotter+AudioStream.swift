@@ -11,9 +11,9 @@ extension KeywordSpotter {
 
     /// Runs `stream` (mono at the pipeline's rate) to its end in blocks of `blockSamples`
     /// (allocated once), then `finish()`es, calling `onDetection` as keywords are found. Memory is
-    /// constant in the stream's length. A non-finite sample is an error (it would poison a whole
-    /// second of features); TinyIO's read errors (decode error, truncation) end the run with their
-    /// message, after the detections before them were reported.
+    /// constant in the stream's length. TinyIO's read errors (a non-finite sample, a decode error,
+    /// truncation, a stream cut mid-sample) end the run as `.input`, after the detections before
+    /// them were reported.
     public func run(_ stream: AudioStream, blockSamples: Int = 4096, onWindow: ((Int, UnsafeBufferPointer<Float>) -> Void)? = nil,
                     onDetection: (Detection) -> Void) throws(KWSError) -> StreamSummary {
         reset()
@@ -24,12 +24,9 @@ extension KeywordSpotter {
             do {
                 n = try stream.read(into: &block)
             } catch {
-                throw KWSError("\(error)")
+                throw .input(error)
             }
             if n == 0 { break }
-            if let bad = block[0 ..< n].firstIndex(where: { !$0.isFinite }) {
-                throw KWSError("\(stream.source.sourceName): sample \(samplesProcessed + bad + 1) is not finite (\(block[bad]))")
-            }
             try block.withUnsafeBufferPointer { (b) throws(KWSError) in
                 try process(UnsafeBufferPointer(rebasing: b[0 ..< n]), onWindow: onWindow) { d in
                     detections += 1
@@ -37,7 +34,7 @@ extension KeywordSpotter {
                 }
             }
         }
-        guard samplesProcessed > 0 else { throw KWSError("\(stream.source.sourceName): no audio samples") }
+        guard samplesProcessed > 0 else { throw .input(.empty(source: stream.source.sourceName)) }
         finish(onWindow: onWindow) { d in
             detections += 1
             onDetection(d)

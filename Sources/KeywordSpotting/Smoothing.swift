@@ -21,15 +21,15 @@ public struct Smoothing: Sendable, Equatable, Codable {
     /// Checks the ranges; the error names the key.
     public func validate() throws(KWSError) {
         guard averageSeconds.isFinite, averageSeconds >= 0 else {
-            throw KWSError("smoothing.averageSeconds must be finite and ≥ 0 (got \(averageSeconds))")
+            throw KWSError.setting(name: "smoothing.averageSeconds", value: "\(averageSeconds)", requirement: "finite and ≥ 0")
         }
         guard threshold.isFinite, threshold > 0, threshold <= 1 else {
-            throw KWSError("smoothing.threshold must be in (0, 1] (got \(threshold))")
+            throw KWSError.setting(name: "smoothing.threshold", value: "\(threshold)", requirement: "in (0, 1]")
         }
         guard suppressionSeconds.isFinite, suppressionSeconds >= 0 else {
-            throw KWSError("smoothing.suppressionSeconds must be finite and ≥ 0 (got \(suppressionSeconds))")
+            throw KWSError.setting(name: "smoothing.suppressionSeconds", value: "\(suppressionSeconds)", requirement: "finite and ≥ 0")
         }
-        guard minimumCount >= 1 else { throw KWSError("smoothing.minimumCount must be ≥ 1 (got \(minimumCount))") }
+        guard minimumCount >= 1 else { throw KWSError.setting(name: "smoothing.minimumCount", value: "\(minimumCount)", requirement: "≥ 1") }
     }
 
     /// Windows in the moving average for windows `strideSeconds` apart: `max(1, round(average / stride))`.

@@ -124,7 +124,7 @@ public struct StreamEvaluation: Sendable {
         do {
             return try AudioStream.readMono(path: row.url.path, outputRate: rate)
         } catch {
-            throw KWSError("\(error)")
+            throw .input(error)
         }
     }
 }

@@ -23,6 +23,18 @@ public final class AnomalyMonitor {
         case pretrained
     }
 
+    /// A window whose feature frame held a NaN or infinite value (input so large that its spectrum
+    /// overflows, a precomputed frame with a hole): skipped — neither learned nor scored — and
+    /// counted, so no such value ever enters the baseline, the threshold or a score.
+    public struct BadWindow: Sendable, Equatable {
+        /// End of the window in seconds and as a stream sample index.
+        public let time: Double
+        public let sample: Int
+        /// 1-based index of the first bad feature value, and the value.
+        public let feature: Int
+        public let value: Float
+    }
+
     /// One processed window.
     public struct WindowReport: Sendable {
         /// End of the window in seconds from the start of the stream.
@@ -39,7 +51,14 @@ public final class AnomalyMonitor {
     public let modelID: String?
     private var frame: [Float]
     private var block: [Float]
-    private var reports: [WindowReport] = []
+    /// What the last block produced, in stream order: scored windows and skipped bad windows.
+    private var reports: [Processed] = []
+    private enum Processed {
+        case window(WindowReport)
+        case bad(BadWindow)
+    }
+    /// Bad windows skipped so far (see `BadWindow`).
+    public private(set) var badWindows = 0
 
     /// `fft`: the host's FFTW, or the device's portable FFT (results equal to a device's bit for bit).
     public init(pipeline: AnomalyPipeline, start: Start, fft: FeatureFFT.Backend = .fftw) throws(AnomalyError) {
@@ -131,58 +150,106 @@ public final class AnomalyMonitor {
                             modelID: modelID ?? "", threshold: threshold)
     }
 
-    /// Runs the monitor over `source` until it ends, calling `onWindow` for every window.
-    /// Throws if the stream ends before the learning period is over (or before any window). A
-    /// truncated or damaged input after some samples ends the stream there and is reported in the
-    /// summary (`inputError`), not hidden.
-    public func run(_ source: MonitorSource, onWindow: (WindowReport) throws(AnomalyError) -> Void) throws(AnomalyError) -> MonitorSummary {
+    /// Runs the monitor over `source` until it ends, calling `onWindow` for every scored window
+    /// and `onBadWindow` for every skipped one (see `BadWindow`), in stream order.
+    /// Throws if the stream ends before the learning period is over (or before any window), and
+    /// `.unusableLearning` when learning gave no usable threshold. An input that fails after some
+    /// samples (truncated or damaged file, a stream cut mid-sample) ends the stream there and is
+    /// reported in the summary (`inputError`, `inputEndedEarly`), not hidden.
+    public func run(_ source: MonitorSource, onWindow: (WindowReport) throws(AnomalyError) -> Void,
+                    onBadWindow: (BadWindow) -> Void = { _ in }) throws(AnomalyError) -> MonitorSummary {
         let rate = Double(pipeline.features.sampleRate)
         engine.startSignal()
         var samples = 0
-        var inputError: String?
+        var inputError: IOError?
         reading: while true {
             let n: Int
             do {
                 n = try source.stream.read(into: &block)
             } catch {
                 switch error {
-                case .truncated, .unrecognizedFormat, .unreadable:
-                    guard samples > 0 else { throw AnomalyError(error.description) }
-                    inputError = error.description
+                case .truncated, .endedMidFrame, .endedMidLine, .unrecognizedFormat, .unreadable:
+                    guard samples > 0 else { throw .input(error) }
+                    inputError = error
                     break reading
                 default:
-                    throw AnomalyError(error.description)
+                    throw .input(error)
                 }
             }
             if n == 0 { break }
             samples += n
-            reports.removeAll(keepingCapacity: true)
-            do {
-                try block.withUnsafeBufferPointer { (b) throws(PipelineError) in
-                    try engine.push(UnsafeBufferPointer(rebasing: b[0 ..< n])) { collect($0, rate: rate) }
-                }
-            } catch {
-                throw AnomalyError(error.description)
+            try block.withUnsafeBufferPointer { (b) throws(AnomalyError) in
+                try push(UnsafeBufferPointer(rebasing: b[0 ..< n]), rate: rate)
             }
-            for r in reports { try onWindow(r) }
+            try flush(onWindow, onBadWindow)
         }
         var summary = try finish(samples: samples, trailing: samples - engine.lastWindowEnd, rate: rate, skipped: source.skippedValues,
                                  note: source.lastProblem.map { "last skipped input: \($0)" })
-        summary.inputError = inputError
+        summary.inputError = inputError?.description
+        summary.inputEndedEarly = inputError?.endedEarly ?? false
         return summary
+    }
+
+    /// The engine's `push`, with every feature frame checked before it reaches the detector:
+    /// samples → the engine's front end → one frame per completed window → `score`.
+    private func push(_ samples: UnsafeBufferPointer<Float>, rate: Double) throws(AnomalyError) {
+        let frontEnd = engine.frontEnd
+        var offset = 0
+        while offset < samples.count {
+            let windowEnd = frontEnd.windowStartSample + engine.configuration.windowSamples
+            offset += frontEnd.append(UnsafeBufferPointer(rebasing: samples[offset...]))
+            guard frontEnd.hasInput else { continue }
+            frame.withUnsafeMutableBufferPointer { frontEnd.takeInput(into: $0.baseAddress!) }
+            try score(windowEnd: windowEnd, rate: rate)
+        }
+    }
+
+    /// Learns or scores `frame` (the window ending at `windowEnd`), or skips it as a `BadWindow`.
+    /// At the end of learning the threshold must be finite and positive.
+    private func score(windowEnd: Int, rate: Double) throws(AnomalyError) {
+        if let bad = frame.firstIndex(where: { !$0.isFinite }) {
+            badWindows += 1
+            reports.append(.bad(BadWindow(time: Double(windowEnd) / rate, sample: windowEnd, feature: bad + 1, value: frame[bad])))
+            return
+        }
+        do {
+            try frame.withUnsafeBufferPointer { (p) throws(PipelineError) in
+                try engine.process(p, windowEnd: windowEnd) { collect($0, rate: rate) }
+            }
+        } catch {
+            throw AnomalyError(error.description)
+        }
+        if let d = engine.lastDecision, d.phase == .learning, let t = d.threshold, !(t.isFinite && t > 0) {
+            throw .unusableLearning(reason: "the learned threshold is \(t): the \(d.window + 1) learning windows do not vary "
+                + "(constant input, e.g. all zeros, a dead sensor or a --scale that is too small)"
+                + (badWindows > 0 ? "; \(badWindows) bad window(s) were skipped" : ""))
+        }
+    }
+
+    /// Hands the last block's windows to the callbacks, in stream order.
+    private func flush(_ onWindow: (WindowReport) throws(AnomalyError) -> Void, _ onBadWindow: (BadWindow) -> Void) throws(AnomalyError) {
+        for r in reports {
+            switch r {
+            case .window(let report): try onWindow(report)
+            case .bad(let bad): onBadWindow(bad)
+            }
+        }
+        reports.removeAll(keepingCapacity: true)
     }
 
     private func collect(_ event: PipelineEvent, rate: Double) {
         guard event.kind == .window, let d = engine.lastDecision else { return }
-        reports.append(WindowReport(time: Double(event.sample) / rate, sample: event.sample, decision: d))
+        reports.append(.window(WindowReport(time: Double(event.sample) / rate, sample: event.sample, decision: d)))
     }
 
     /// Runs the monitor over precomputed feature frames: a raw little-endian float32 file of
     /// `pipeline.frameLength` values per frame (e.g. the MLPerf Tiny ToyCar log-mel test vector),
-    /// frame f ending at sample f·hop + N. A partial last frame is counted as trailing values.
-    public func run(featureFrames path: String, onWindow: (WindowReport) throws(AnomalyError) -> Void) throws(AnomalyError) -> MonitorSummary {
+    /// frame f ending at sample f·hop + N. A partial last frame is counted as trailing values. A
+    /// frame with a non-finite value is a `BadWindow`, skipped and counted as for signals.
+    public func run(featureFrames path: String, onWindow: (WindowReport) throws(AnomalyError) -> Void,
+                    onBadWindow: (BadWindow) -> Void = { _ in }) throws(AnomalyError) -> MonitorSummary {
         let input: ByteInput
-        do { input = try ByteInput(path: path) } catch { throw AnomalyError(error.description) }
+        do { input = try ByteInput(path: path) } catch { throw .input(error) }
         let c = pipeline.features.frontEnd
         let rate = Double(c.sampleRate)
         var bytes = [UInt8](repeating: 0, count: frame.count * 4)
@@ -197,18 +264,8 @@ public final class AnomalyMonitor {
             bytes.withUnsafeBytes { raw in
                 for i in 0 ..< frame.count { frame[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
             }
-            if let bad = frame.firstIndex(where: { !$0.isFinite }) {
-                throw AnomalyError("\(path): frame \(frames + 1) value \(bad + 1) is not finite (\(frame[bad]))")
-            }
-            reports.removeAll(keepingCapacity: true)
-            do {
-                try frame.withUnsafeBufferPointer { (p) throws(PipelineError) in
-                    try engine.process(p, windowEnd: frames * c.hop + c.windowSamples) { collect($0, rate: rate) }
-                }
-            } catch {
-                throw AnomalyError(error.description)
-            }
-            for r in reports { try onWindow(r) }
+            try score(windowEnd: frames * c.hop + c.windowSamples, rate: rate)
+            try flush(onWindow, onBadWindow)
             frames += 1
         }
         if frames == 0 && leftover == 0 { throw AnomalyError("\(path): no data (empty file)") }
@@ -217,11 +274,16 @@ public final class AnomalyMonitor {
     }
 
     private func finish(samples: Int, trailing: Int, rate: Double, skipped: Int, note: String?) throws(AnomalyError) -> MonitorSummary {
+        if detector.isLearning, detector.windows == 0, badWindows > 0 {
+            throw .unusableLearning(reason: "all \(badWindows) window(s) of the stream were bad (NaN or infinite features: "
+                + "input too large, or not finite), so nothing was learned")
+        }
         if detector.isLearning {
             let windowSeconds = Double(pipeline.features.frontEnd.windowSamples) / rate
             throw AnomalyError("the stream ended after \(Self.format(seconds: Double(samples) / rate)) s (\(detector.windows) window(s) of "
                 + "\(Self.format(seconds: windowSeconds)) s), before the learning period of \(learningWindows) windows was over; "
-                + "give a shorter --learn or a longer stream" + (skipped > 0 ? " (\(skipped) bad input value(s) were skipped)" : ""))
+                + "give a shorter --learn or a longer stream" + (skipped > 0 ? " (\(skipped) bad input value(s) were skipped)" : "")
+                + (badWindows > 0 ? " (\(badWindows) bad window(s) were skipped)" : ""))
         }
         var summary = MonitorSummary()
         summary.samples = samples
@@ -234,6 +296,7 @@ public final class AnomalyMonitor {
         summary.alarmsRaised = detector.alarm.raisedCount
         summary.alarmActiveAtEnd = detector.alarm.isActive
         summary.skippedValues = skipped
+        summary.badWindows = badWindows
         summary.trailingSamples = max(0, trailing)
         summary.note = note
         return summary

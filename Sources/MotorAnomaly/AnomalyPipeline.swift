@@ -1,3 +1,4 @@
+import TinyIO
 import Foundation
 import TinyFeatures
 
@@ -145,4 +146,9 @@ public struct AnomalyPipeline: Sendable {
         guard alarm.raiseAfter >= 1, alarm.clearAfter >= 1 else { throw fail("alarm", "raiseAfter and clearAfter must be ≥ 1") }
         guard statusEverySeconds > 0 else { throw fail("statusEverySeconds", "must be positive") }
     }
+}
+
+extension AnomalyPipeline {
+    /// The only source rate the monitor takes: its feature spec's (it never resamples a sensor).
+    public var inputRates: InputRates { InputRates(pipeline: "anomaly", frontEnd: features.frontEnd, resamples: false) }
 }

@@ -8,15 +8,26 @@ import Foundation
 public struct EvaluationOptions: ParsableArguments {
     @Option(help: "Dataset manifest (MANIFEST.csv or its directory).") public var manifest: String
     @Flag(help: "Print one JSON object.") public var json = false
-    @Option(help: "Write the report (figures and summary) to this HTML (or .svg) file.") public var report: String?
+    @Option(help: "Write the report (figures and summary) to this .html (or .svg) file.") public var report: String?
 
     public init() {}
 
-    /// With `--report`: writes `svg()` when the path ends in `.svg`, else `html()`. An unwritable
-    /// path is a `ToolError` naming it.
+    /// The formats `--report` writes.
+    public static let reportFormats: [ReportFormat] = [.html, .svg]
+
+    /// Run before any work: `--report` must end in .html/.htm or .svg and must not name the manifest
+    /// or one of `inputs` (pipeline, model). Throws the `ToolError` cases of `ReportFormat` and `OutputPaths`.
+    public func checkOutputs(inputs: [String?]) throws {
+        guard let report else { return }
+        _ = try ReportFormat.of(report, option: "--report", accepted: Self.reportFormats)
+        try OutputPaths.refuseInputs([("--report", report)], inputs: [manifest] + inputs)
+    }
+
+    /// With `--report`: writes `svg()` for a .svg path, else `html()` (see `checkOutputs`). An
+    /// unwritable path is a `ToolError` naming it.
     public func writeReport(svg: () -> String, html: () -> String) throws {
         guard let report else { return }
-        let text = report.hasSuffix(".svg") ? svg() : html()
+        let text = try ReportFormat.of(report, option: "--report", accepted: Self.reportFormats) == .svg ? svg() : html()
         do {
             try text.write(toFile: report, atomically: true, encoding: .utf8)
         } catch {

@@ -10,12 +10,23 @@ import Foundation
 /// throws a typed `IOError`. While reading, a decode error throws `.unrecognizedFormat`, and a file
 /// that ends before the frame count its header declares throws `.truncated` when the end is reached
 /// (the frames before it have been delivered). A WAV whose data chunk claims more bytes than the file
-/// holds counts as truncated too (see `declaredFrames`).
+/// holds counts as truncated too (see `declaredFrames`), on a pipe as in a file: a WAV on stdin whose
+/// data chunk declares a real size (not a streaming placeholder) must deliver it. A WAV whose fmt
+/// chunk declares a bit depth other than 8, 16, 24, 32 or 64 is refused (`.unsupportedBitDepth`;
+/// libsndfile would silently read 7-bit data as 8-bit). A NaN or infinite sample in float audio
+/// throws `.nonFiniteSample` (1-based frame and channel): audio is never passed on with holes in it.
+///
+/// End-of-input errors (truncation, a decode error) are thrown by the read *after* the one that
+/// delivered the last good frames, so a caller processes everything that arrived before it learns
+/// the input was cut short.
 public final class AudioFileReader: FrameSource {
     public let info: AudioFileInfo
     private let handle: OpaquePointer
     private var framesRead = 0
     private var finished = false
+    /// An end-of-input error found by the read that delivered the last frames, thrown by the next.
+    private var pendingError: IOError?
+    private let checksFinite: Bool
 
     public var sampleRate: Int { info.sampleRate }
     public var channelCount: Int { info.channelCount }
@@ -55,17 +66,25 @@ public final class AudioFileReader: FrameSource {
 
     private init(opened: OpaquePointer, sfInfo: SF_INFO, name: String) throws(IOError) {
         handle = opened
+        let header = WAVHeaderLog(opened, sfInfo)
         // libsndfile reports SF_COUNT_MAX frames where it cannot tell the length (an Ogg file without
         // a final granule position): unknown, as on a pipe.
         let lengthKnown = sfInfo.seekable != 0 && sfInfo.frames != sf_count_t.max
-        let frames = lengthKnown ? Self.declaredFrames(opened, sfInfo) ?? Int(sfInfo.frames) : 0
+        let frames = lengthKnown ? header?.declaredFrames(present: Int(sfInfo.frames)) ?? Int(sfInfo.frames)
+                                 : header?.declaredFrames(present: 0) ?? 0
         info = AudioFileInfo(path: name, sampleRate: Int(sfInfo.samplerate), channelCount: Int(sfInfo.channels),
-                             frames: frames, container: Self.formatName(sfInfo.format & Int32(SF_FORMAT_TYPEMASK), major: true),
+                             frames: frames, presentFrames: lengthKnown ? Int(sfInfo.frames) : nil,
+                             container: Self.formatName(sfInfo.format & Int32(SF_FORMAT_TYPEMASK), major: true),
                              encoding: Self.formatName(sfInfo.format & Int32(SF_FORMAT_SUBMASK), major: false),
                              formatCode: sfInfo.format)
+        let subtype = sfInfo.format & Int32(SF_FORMAT_SUBMASK)
+        checksFinite = subtype == Int32(SF_FORMAT_FLOAT) || subtype == Int32(SF_FORMAT_DOUBLE)
         // deinit (sf_close) runs when a throwing init has set every stored property: validate now.
         try AudioLimits.checkSampleRate(info.sampleRate)
         try AudioLimits.checkChannelCount(info.channelCount)
+        if let bits = header?.bitWidth, !WAVHeaderLog.acceptedBitDepths.contains(bits) {
+            throw .unsupportedBitDepth(path: name, bits: bits, accepted: WAVHeaderLog.acceptedBitDepths)
+        }
         guard info.frames > 0 || !lengthKnown else { throw .empty(source: name) }
         sf_command(handle, Int32(SFC_SET_NORM_FLOAT), nil, Int32(SF_TRUE))
     }
@@ -103,20 +122,33 @@ public final class AudioFileReader: FrameSource {
     }
 
     public func readFrames(into buffer: UnsafeMutableBufferPointer<Float>) throws(IOError) -> Int {
+        if let pendingError {
+            self.pendingError = nil
+            throw pendingError
+        }
         let wanted = buffer.count / info.channelCount
         guard !finished, wanted > 0, let base = buffer.baseAddress else { return 0 }
         let got = Int(sf_readf_float(handle, base, sf_count_t(wanted)))
+        if checksFinite, let bad = UnsafeBufferPointer(rebasing: buffer[0 ..< got * info.channelCount]).firstIndex(where: { !$0.isFinite }) {
+            finished = true
+            throw .nonFiniteSample(source: info.path, frame: framesRead + bad / info.channelCount + 1,
+                                   channel: bad % info.channelCount + 1, value: buffer[bad])
+        }
         framesRead += got
         if got < wanted {
             finished = true
             if sf_error(handle) != 0 {
-                throw .unrecognizedFormat(path: info.path, reason: "decode error after \(framesRead) frames: "
-                                          + String(cString: sf_strerror(handle)))
+                pendingError = .unrecognizedFormat(path: info.path, reason: "decode error after \(framesRead) frames: "
+                                                   + String(cString: sf_strerror(handle)))
+            } else if framesRead < info.frames {
+                pendingError = .truncated(path: info.path, expectedFrames: info.frames, readFrames: framesRead)
+            } else if framesRead == 0 {
+                throw .empty(source: info.path)
             }
-            if framesRead < info.frames {
-                throw .truncated(path: info.path, expectedFrames: info.frames, readFrames: framesRead)
+            if got == 0, let pendingError {
+                self.pendingError = nil
+                throw pendingError
             }
-            if framesRead == 0 { throw .empty(source: info.path) }
         }
         return got
     }
@@ -131,31 +163,7 @@ public final class AudioFileReader: FrameSource {
         }
         framesRead = frame
         finished = false
-    }
-
-    /// The frame count a WAV header declares when its data chunk runs past the end of the file.
-    ///
-    /// libsndfile then silently shortens `frames` to what is present and records the header's size in
-    /// its log ("data : 8820 (should be 3956)"); that line is the only trace of a cut-off WAV, so it
-    /// is read back here for the plain PCM and float encodings (fixed bytes per frame). Placeholder
-    /// sizes that recorders write while still recording (0, 0x7FFFFFFF, 0xFFFFFFFF) are not a
-    /// truncation and give nil, as does every other format.
-    private static func declaredFrames(_ handle: OpaquePointer, _ sfInfo: SF_INFO) -> Int? {
-        let bytesPerSample: [Int32: Int] = [Int32(SF_FORMAT_PCM_U8): 1, Int32(SF_FORMAT_PCM_S8): 1,
-                                            Int32(SF_FORMAT_PCM_16): 2, Int32(SF_FORMAT_PCM_24): 3,
-                                            Int32(SF_FORMAT_PCM_32): 4, Int32(SF_FORMAT_FLOAT): 4,
-                                            Int32(SF_FORMAT_DOUBLE): 8]
-        let major = sfInfo.format & Int32(SF_FORMAT_TYPEMASK)
-        guard major == Int32(SF_FORMAT_WAV) || major == Int32(SF_FORMAT_WAVEX),
-              let width = bytesPerSample[sfInfo.format & Int32(SF_FORMAT_SUBMASK)] else { return nil }
-        var log = [CChar](repeating: 0, count: 8192)
-        sf_command(handle, Int32(SFC_GET_LOG_INFO), &log, Int32(log.count))
-        let text = String(decoding: log.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("data : ") && $0.contains("(should be") }),
-              let declared = Int(line.dropFirst("data : ".count).prefix { $0.isNumber }),
-              ![0, 0x7FFF_FFFF, 0xFFFF_FFFF].contains(declared) else { return nil }
-        let frames = declared / (width * Int(sfInfo.channels))
-        return frames > Int(sfInfo.frames) ? frames : nil
+        pendingError = nil
     }
 
     /// libsndfile's name for a major (container) or minor (encoding) format code.

@@ -30,10 +30,15 @@ public final class AudioStream {
     private var pendingStart = 0
     private var pendingEnd = 0
     private var finished = false
+    /// A source error met after this read had gathered samples, thrown by the next read.
+    private var pendingError: IOError?
 
     /// Streams `source` as mono at `outputRate` (nil: the source's rate) scaled by `scaling`.
+    /// `rates`: the pipeline's accepted source rates (`InputRates`), checked before anything is
+    /// allocated or read (nil: only `AudioLimits`).
     public init(source: any FrameSource, outputRate: Int? = nil, scaling: SampleScaling = .fullScale,
-                blockFrames: Int = 4096) throws(IOError) {
+                blockFrames: Int = 4096, accepting rates: InputRates? = nil) throws(IOError) {
+        try rates?.check(source)
         guard blockFrames >= 1 else { throw .invalidArgument("blockFrames must be >= 1 (got \(blockFrames))") }
         let outputRate = outputRate ?? source.sampleRate
         try AudioLimits.checkSampleRate(outputRate)
@@ -56,19 +61,32 @@ public final class AudioStream {
 
     /// Opens the audio file at `path` (see `AudioFileReader`) and streams it.
     public convenience init(path: String, outputRate: Int? = nil, scaling: SampleScaling = .fullScale,
-                            blockFrames: Int = 4096) throws(IOError) {
+                            blockFrames: Int = 4096, accepting rates: InputRates? = nil) throws(IOError) {
         try self.init(source: AudioFileReader(path: path), outputRate: outputRate, scaling: scaling,
-                      blockFrames: blockFrames)
+                      blockFrames: blockFrames, accepting: rates)
     }
 
     /// Fills `buffer` with the next mono samples and returns how many it wrote: `buffer.count`
-    /// except at the end of the input (then fewer, and 0 from then on).
+    /// except at the end of the input (then fewer, and 0 from then on). Read until 0: an input that
+    /// ended early (`IOError.endedEarly`) throws on the read after its last samples.
     public func read(into buffer: UnsafeMutableBufferPointer<Float>) throws(IOError) -> Int {
+        if let pendingError {
+            self.pendingError = nil
+            throw pendingError
+        }
         var filled = 0
         while filled < buffer.count {
             if pendingStart == pendingEnd {
                 if finished { break }
-                try refill()
+                do {
+                    try refill()
+                } catch {
+                    // Deliver what this read has gathered; the next read throws.
+                    guard filled > 0 else { throw error }
+                    finished = true
+                    pendingError = error
+                    break
+                }
                 continue
             }
             let n = min(buffer.count - filled, pendingEnd - pendingStart)
@@ -94,21 +112,22 @@ public final class AudioStream {
         try buffer.withUnsafeMutableBufferPointer { b throws(IOError) in try read(into: b) }
     }
 
-    /// Everything that is left, as one array (for clips; long inputs should read blocks).
+    /// Everything that is left, as one array (for clips; long inputs should read blocks). Reads
+    /// until the source reports its end, so an input that ended early throws (after all it had).
     public func readAll() throws(IOError) -> [Float] {
         var all: [Float] = []
         var block = [Float](repeating: 0, count: max(pending.count, 4096))
         while true {
             let n = try read(into: &block)
+            if n == 0 { return all }
             all.append(contentsOf: block[0 ..< n])
-            if n < block.count { return all }
         }
     }
 
     /// The whole of the audio file at `path` as mono at `outputRate`.
-    public static func readMono(path: String, outputRate: Int? = nil,
-                                scaling: SampleScaling = .fullScale) throws(IOError) -> [Float] {
-        try AudioStream(path: path, outputRate: outputRate, scaling: scaling).readAll()
+    public static func readMono(path: String, outputRate: Int? = nil, scaling: SampleScaling = .fullScale,
+                                accepting rates: InputRates? = nil) throws(IOError) -> [Float] {
+        try AudioStream(path: path, outputRate: outputRate, scaling: scaling, accepting: rates).readAll()
     }
 
     /// Pulls one block from the source through downmix, scaling and resampling into `pending`.

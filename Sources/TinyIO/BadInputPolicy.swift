@@ -2,9 +2,23 @@
 public enum BadInputPolicy: Equatable, Sendable {
     /// Throw the typed error (with line number and column) and stop.
     case fail
-    /// Drop the line (CSV) or replace the sample by 0 (PCM), count it in `BadInputCounts`, and go on —
-    /// for monitors that must keep running and report how much input was bad.
+    /// Count the bad line (CSV) or sample (PCM) in `BadInputCounts`, report it to the reader's
+    /// `onSkipped`, and go on — for monitors that must keep running and report how much input was bad.
+    ///
+    /// The sample clock stays true: a skipped data line or sample stands for one lost sample, so it
+    /// still advances the clock by one frame at the declared rate; it is replaced by the previous
+    /// good value of its channel (0 before the first), never by a jump to 0 in mid-signal. (Blank and
+    /// comment lines are not samples and do not advance the clock.) An input in which every value
+    /// was bad ends in `.noValidData` instead of a stream of substitutes.
     case skip
+}
+
+/// One value `BadInputPolicy.skip` replaced, as the reader reports it live (`onSkipped`).
+public struct SkippedInput: Sendable, Equatable {
+    /// The 0-based frame (sample clock position) the substitute fills.
+    public var frame: Int
+    /// What `.fail` would have thrown (it names the line or sample).
+    public var problem: IOError
 }
 
 /// How much input a reader skipped under `BadInputPolicy.skip`, by reason, with the last problem.

@@ -12,6 +12,9 @@ public final class ByteLineReader {
     public let maxLineBytes: Int
     /// 1-based number of the line last returned (0 before the first).
     public private(set) var lineNumber = 0
+    /// Whether the last line `nextLine()` returned ended with a newline (false only for a last line
+    /// the input cut off before its newline).
+    public private(set) var lastLineTerminated = true
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var start = 0
@@ -35,11 +38,13 @@ public final class ByteLineReader {
             let from = start + scanned
             if let hit = memchr(buffer + from, Int32(UInt8(ascii: "\n")), end - from) {
                 let newline = buffer.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                lastLineTerminated = true
                 return take(upTo: newline, consumed: newline + 1)
             }
             scanned = end - start
             if atEnd {
                 if start == end { return nil }
+                lastLineTerminated = false
                 return take(upTo: end, consumed: end)
             }
             try fill()

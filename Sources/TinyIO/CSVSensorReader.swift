@@ -7,8 +7,15 @@ import Foundation
 /// and the row width: the header's field count, or the first data line's. Then every data line must
 /// have that many fields and finite numbers in the selected columns. A line that breaks this is, by
 /// `CSVOptions.badLines`, either thrown (`.notANumber`, `.nonFinite`, `.wrongColumnCount`,
-/// `.unterminatedQuote`, each with its line and column) or dropped and counted in `badLines`. Blank
-/// lines and comment lines are skipped silently. An input with no data line ends in `.empty`.
+/// `.unterminatedQuote`, each with its line and column) or, under `.skip`, counted in `badLines`,
+/// reported to `onSkipped` and replaced by the previous good row (the sample clock stays true, see
+/// `BadInputPolicy.skip`). Blank lines and comment lines are skipped silently and are no samples.
+/// An input with no data line ends in `.empty`; one whose data lines were all bad in `.noValidData`.
+/// A last line that the input cut off (no newline) and that is not a complete row is not garbage but
+/// a stream stopped mid-line: `.endedMidLine`, under either policy.
+///
+/// Errors found after some rows of a `readFrames` block are thrown by the next read, so the rows
+/// before a problem are always delivered first.
 ///
 /// Accelerometer files look like `ax_g,ay_g,az_g` then `-0.14,-0.82,0.57` lines (gesture set, 3 axes)
 /// or `ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps` (extra_spells, 6 axes).
@@ -24,6 +31,8 @@ public final class CSVSensorReader {
     public private(set) var rowsRead = 0
     /// What `.skip` dropped so far.
     public private(set) var badLines = BadInputCounts()
+    /// Called for each line `.skip` replaces, as it is read.
+    public var onSkipped: ((SkippedInput) -> Void)?
 
     private let lines: ByteLineReader
     private var splitter: CSVFieldSplitter
@@ -31,6 +40,9 @@ public final class CSVSensorReader {
     /// The first line when it is data: read by `init`, delivered by the first read.
     private var firstDataLine: (bytes: [UInt8], number: Int)?
     private var ended = false
+    private var pendingError: IOError?
+    /// The previous good row (the `.skip` substitute).
+    private var held: [Float]
 
     /// Frames have this many values.
     public var channelCount: Int { selection.count }
@@ -76,6 +88,7 @@ public final class CSVSensorReader {
         self.splitter = splitter
         self.parser = parser
         selection = try Self.resolve(options.columns, header: header, width: fieldCount, source: source)
+        held = [Float](repeating: 0, count: selection.count)
     }
 
     /// Opens the file at `path`.
@@ -83,10 +96,14 @@ public final class CSVSensorReader {
         try self.init(input: ByteInput(path: path), options: options)
     }
 
-    /// Reads the next good data line into `row` (which holds `channelCount` values); returns false at
-    /// the end of the input.
+    /// Reads the next data line (a substitute for a bad one under `.skip`) into `row` (which holds
+    /// `channelCount` values); returns false at the end of the input.
     public func readRow(into row: UnsafeMutableBufferPointer<Float>) throws(IOError) -> Bool {
         precondition(row.count >= channelCount, "CSVSensorReader.readRow: row holds \(row.count), needs \(channelCount)")
+        if let pendingError {
+            self.pendingError = nil
+            throw pendingError
+        }
         if let first = firstDataLine {
             firstDataLine = nil
             let accepted = try first.bytes.withUnsafeBufferPointer { line throws(IOError) in
@@ -99,6 +116,7 @@ public final class CSVSensorReader {
             if try parse(line, number: lines.lineNumber, into: row) { rowsRead += 1; return true }
         }
         if rowsRead == 0 { throw .empty(source: sourceName) }
+        if badLines.total == rowsRead { throw .noValidData(source: sourceName, skipped: badLines.total) }
         return false
     }
 
@@ -109,7 +127,13 @@ public final class CSVSensorReader {
         var rows = 0
         while (rows + 1) * channels <= buffer.count {
             let row = UnsafeMutableBufferPointer(rebasing: buffer[rows * channels ..< (rows + 1) * channels])
-            guard try readRow(into: row) else { break }
+            do {
+                guard try readRow(into: row) else { break }
+            } catch {
+                guard rows > 0 else { throw error }
+                pendingError = error
+                break
+            }
             rows += 1
         }
         return rows
@@ -133,14 +157,22 @@ public final class CSVSensorReader {
         return (reader.columnNames, reader.rowsRead, values)
     }
 
-    /// Parses one line into `row`; false for a skippable line or a bad line under `.skip`.
+    /// Parses one line into `row`; false for a blank or comment line. A bad line throws under `.fail`
+    /// and is replaced by the held row under `.skip`; a cut-off last line throws `.endedMidLine`.
     private func parse(_ line: UnsafeBufferPointer<UInt8>, number: Int, into row: UnsafeMutableBufferPointer<Float>) throws(IOError) -> Bool {
         if Self.isSkippable(line, commentPrefix: options.commentPrefix) { return false }
-        if let problem = check(line, number: number, into: row) {
-            if options.badLines == .fail { throw problem }
-            badLines.record(problem)
-            return false
+        guard let problem = check(line, number: number, into: row) else {
+            for c in 0 ..< channelCount { held[c] = row[c] }
+            return true
         }
+        if !lines.lastLineTerminated {
+            ended = true
+            throw .endedMidLine(source: sourceName, line: number, problem: problem.description)
+        }
+        if options.badLines == .fail { throw problem }
+        badLines.record(problem)
+        onSkipped?(SkippedInput(frame: rowsRead, problem: problem))
+        for c in 0 ..< channelCount { row[c] = held[c] }
         return true
     }
 

@@ -14,8 +14,20 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty(source: String)
     /// The audio ended before the length its header declares.
     case truncated(path: String, expectedFrames: Int, readFrames: Int)
+    /// Raw PCM that ends inside a frame: `frames` whole frames, then `trailingBytes` of a
+    /// `frameBytes`-byte frame (the producer stopped mid-sample).
+    case endedMidFrame(source: String, frames: Int, trailingBytes: Int, frameBytes: Int)
+    /// A text stream whose last line is cut off: no newline, and not a complete row (`problem`).
+    case endedMidLine(source: String, line: Int, problem: String)
     /// A sample rate outside `accepted` (Hz).
     case invalidSampleRate(Int, accepted: ClosedRange<Int>)
+    /// A source rate outside what a pipeline's front end can use (see `InputRates`; `consumer`
+    /// as messages say it, e.g. "the kws pipeline").
+    case rateOutsidePipeline(source: String, rate: Int, consumer: String, accepted: ClosedRange<Int>)
+    /// A WAV whose fmt chunk declares a bits-per-sample value no decoder here reads.
+    case unsupportedBitDepth(path: String, bits: Int, accepted: [Int])
+    /// Every data line or sample of the input was bad (and skipped): nothing real to process.
+    case noValidData(source: String, skipped: Int)
     /// A channel count outside `accepted`.
     case unsupportedChannelCount(Int, accepted: ClosedRange<Int>)
     /// A rate pair whose reduced ratio up/down exceeds `PolyphaseResampler.maxFactor` (the filter
@@ -60,6 +72,19 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source): no data (empty file or stream)"
         case .truncated(let path, let expected, let read):
             return "\(path): truncated: header declares \(expected) frames, only \(read) could be read"
+        case .endedMidFrame(let source, let frames, let trailing, let frameBytes):
+            return "\(source): the stream ended mid-sample: \(frames) whole frame(s) of \(frameBytes) byte(s), then \(trailing) "
+                + "trailing byte(s) (expected a multiple of \(frameBytes) bytes)"
+        case .endedMidLine(let source, let line, let problem):
+            return "\(source):\(line): the stream ended mid-line (no newline after an incomplete row: \(Self.clip(problem, to: 80)))"
+        case .rateOutsidePipeline(let source, let rate, let consumer, let accepted):
+            return "\(source): sample rate \(Self.grouped(rate)) Hz is outside what \(consumer) accepts "
+                + "(\(InputRates(consumer: consumer, accepted: accepted).text)"
+                + (accepted.count == 1 ? "; resample first, e.g. sox IN -r \(accepted.lowerBound) OUT)" : ")")
+        case .unsupportedBitDepth(let path, let bits, let accepted):
+            return "\(path): \(bits)-bit samples are not supported (accepted: \(accepted.map(String.init).joined(separator: ", ")) bits)"
+        case .noValidData(let source, let skipped):
+            return "\(source): no valid data: all \(skipped) data value(s) or line(s) were bad and skipped"
         case .invalidSampleRate(let rate, let accepted):
             return "sample rate \(rate) Hz is not accepted (accepted: \(accepted.lowerBound)...\(accepted.upperBound) Hz)"
         case .unsupportedChannelCount(let count, let accepted):
@@ -94,6 +119,36 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidArgument(let message):
             return "invalid argument: \(message)"
         }
+    }
+
+    /// Whether the input stopped before what it declared (a header's length, a whole frame or
+    /// line): the tools exit with `ExitStatus.inputEndedEarly` for these, after processing what came.
+    public var endedEarly: Bool {
+        switch self {
+        case .truncated, .endedMidFrame, .endedMidLine: return true
+        default: return false
+        }
+    }
+
+    /// The 1-based input line the problem is on (CSV and manifest problems), else nil.
+    public var line: Int? {
+        switch self {
+        case .notANumber(_, let line, _, _, _), .nonFinite(_, let line, _, _, _), .wrongColumnCount(_, let line, _, _),
+             .unterminatedQuote(_, let line), .invalidValue(_, let line, _, _, _), .endedMidLine(_, let line, _):
+            return line
+        default:
+            return nil
+        }
+    }
+
+    /// `12000` as `12,000`.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        let head = digits.count % 3 == 0 ? 3 : digits.count % 3
+        var parts = [String(digits.prefix(head))]
+        var rest = digits.dropFirst(head)
+        while !rest.isEmpty { parts.append(String(rest.prefix(3))); rest = rest.dropFirst(3) }
+        return (value < 0 ? "-" : "") + parts.joined(separator: ",")
     }
 
     private static func named(_ name: String?) -> String {

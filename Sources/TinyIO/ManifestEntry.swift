@@ -63,13 +63,13 @@ public struct ManifestEntry: Sendable {
     /// (nil: the row's `scaling`). A `sample_rate_hz` that differs from the file header throws
     /// `.sampleRateMismatch`.
     public func audioStream(outputRate: Int? = nil, scaling: SampleScaling? = nil,
-                            blockFrames: Int = 4096) throws(IOError) -> AudioStream {
+                            blockFrames: Int = 4096, accepting rates: InputRates? = nil) throws(IOError) -> AudioStream {
         let reader = try AudioFileReader(path: path)
         if let declared = sampleRateHz, declared != reader.sampleRate {
             throw .sampleRateMismatch(path: path, file: reader.sampleRate, declared: declared)
         }
         return try AudioStream(source: reader, outputRate: outputRate, scaling: scaling ?? self.scaling,
-                               blockFrames: blockFrames)
+                               blockFrames: blockFrames, accepting: rates)
     }
 
     /// The row's CSV sensor file.

@@ -4,10 +4,12 @@
 ///
 /// Reads block until the caller's buffer is full or the input ends, so a live pipe is consumed in
 /// fixed blocks whatever sizes its writes have (a frame split across writes is joined). At the end
-/// of the input, a trailing partial frame is dropped and counted in `droppedTrailingBytes`. An
-/// input with no whole frame ends in `.empty`. Non-finite `f32le` samples are thrown
-/// (`.nonFiniteSample` with the 1-based frame and channel) or, under
-/// `.skip`, replaced by 0 and counted in `badSamples`.
+/// of the input, a trailing partial frame (the producer stopped mid-sample) is dropped, counted in
+/// `droppedTrailingBytes` and thrown as `.endedMidFrame` by the read after the last whole frames
+/// were delivered. An input with no whole frame ends in `.empty`. Non-finite `f32le` samples are
+/// thrown (`.nonFiniteSample` with the 1-based frame and channel) or, under `.skip`, replaced by the
+/// channel's previous good sample (see `BadInputPolicy.skip`), counted in `badSamples` and reported
+/// to `onSkipped`; an input of nothing but non-finite samples ends in `.noValidData`.
 public final class PCMStreamReader: FrameSource {
     /// Sample encodings of raw PCM.
     public enum Encoding: String, CaseIterable, Sendable {
@@ -30,9 +32,14 @@ public final class PCMStreamReader: FrameSource {
     public private(set) var droppedTrailingBytes = 0
     /// Non-finite samples replaced by 0 under `.skip`.
     public private(set) var badSamples = BadInputCounts()
+    /// Called for each sample `.skip` replaces, as it is read.
+    public var onSkipped: ((SkippedInput) -> Void)?
 
     private var bytes: [UInt8]
     private var ended = false
+    private var pendingError: IOError?
+    /// The previous good sample of each channel (the `.skip` substitute).
+    private var held: [Float]
 
     public var sourceName: String { input.name }
     private var frameBytes: Int { encoding.bytesPerSample * channelCount }
@@ -49,6 +56,7 @@ public final class PCMStreamReader: FrameSource {
         self.channelCount = channels
         self.nonFinitePolicy = nonFinite
         bytes = [UInt8](repeating: 0, count: blockFrames * encoding.bytesPerSample * channels)
+        held = [Float](repeating: 0, count: channels)
     }
 
     /// Opens the raw PCM file at `path`.
@@ -59,6 +67,10 @@ public final class PCMStreamReader: FrameSource {
     }
 
     public func readFrames(into buffer: UnsafeMutableBufferPointer<Float>) throws(IOError) -> Int {
+        if let pendingError {
+            self.pendingError = nil
+            throw pendingError
+        }
         var frames = 0
         let wanted = buffer.count / channelCount
         while frames < wanted && !ended {
@@ -75,10 +87,27 @@ public final class PCMStreamReader: FrameSource {
             if got < requested {
                 ended = true
                 droppedTrailingBytes = got - whole * frameBytes
+                try endOfInput()
             }
         }
-        if ended && framesRead == 0 { throw .empty(source: sourceName) }
+        if frames == 0, let pendingError {
+            self.pendingError = nil
+            throw pendingError
+        }
         return frames
+    }
+
+    /// What the end of the input means: nothing at all, nothing but bad samples, or a partial frame
+    /// (reported by the next read, after the whole frames before it).
+    private func endOfInput() throws(IOError) {
+        if framesRead == 0 { throw .empty(source: sourceName) }
+        if badSamples.total == framesRead * channelCount {
+            throw .noValidData(source: sourceName, skipped: badSamples.total)
+        }
+        if droppedTrailingBytes > 0 {
+            pendingError = .endedMidFrame(source: sourceName, frames: framesRead, trailingBytes: droppedTrailingBytes,
+                                          frameBytes: frameBytes)
+        }
     }
 
     /// Decodes `frames` whole frames from the front of `bytes`.
@@ -101,13 +130,18 @@ public final class PCMStreamReader: FrameSource {
                 }
                 return firstBad
             }
+            let good = firstBad ?? samples
+            for i in max(0, good - channelCount) ..< good { held[i % channelCount] = out[i] }
             guard let firstBad else { return }
-            for i in firstBad ..< samples where !out[i].isFinite {
-                let problem = IOError.nonFiniteSample(source: sourceName, frame: framesRead + i / channelCount + 1,
-                                                      channel: i % channelCount + 1, value: out[i])
+            for i in firstBad ..< samples {
+                let channel = i % channelCount
+                guard !out[i].isFinite else { held[channel] = out[i]; continue }
+                let frame = framesRead + i / channelCount
+                let problem = IOError.nonFiniteSample(source: sourceName, frame: frame + 1, channel: channel + 1, value: out[i])
                 if nonFinitePolicy == .fail { throw problem }
                 badSamples.record(problem)
-                out[i] = 0
+                onSkipped?(SkippedInput(frame: frame, problem: problem))
+                out[i] = held[channel]
             }
         }
     }

@@ -31,23 +31,23 @@ public struct WildlifeEvaluation: Sendable {
                            progress: ((Int, Int) -> Void)? = nil) throws(WildlifeError) -> WildlifeEvaluation {
         let rows = manifest.entries(split: split)
         guard !rows.isEmpty else {
-            throw WildlifeError("\(manifest.url.path): no rows" + (split.map { " in split '\($0)'" } ?? "")
+            throw WildlifeError.manifest(path: manifest.url.path, problem: "no rows" + (split.map { " in split '\($0)'" } ?? "")
                 + " (splits: \(manifest.splits.joined(separator: ", ")))")
         }
         let clipClassifier = try ClipClassifier(pipeline: p, classifier: classifier)
         var clips: [Clip] = []
         for (i, row) in rows.enumerated() {
-            guard let label = row.label else { throw WildlifeError("\(manifest.url.path): no label column") }
+            guard let label = row.label else { throw WildlifeError.manifest(path: manifest.url.path, problem: "no label column") }
             guard let truth = p.labels.firstIndex(of: label) else {
-                throw WildlifeError("\(manifest.url.path) line \(row.line): label '\(label)' is not one of the pipeline's (\(p.labels.joined(separator: ", ")))")
+                throw WildlifeError.manifest(path: "\(manifest.url.path) line \(row.line)", problem: "label '\(label)' is not one of the pipeline's (\(p.labels.joined(separator: ", ")))")
             }
             let samples: [Float]
             do {
-                samples = try row.audioStream(outputRate: p.features.sampleRate).readAll()
+                samples = try row.audioStream(outputRate: p.features.sampleRate, accepting: p.inputRates).readAll()
             } catch {
-                throw WildlifeError(error.description)
+                throw .input(error)
             }
-            guard !samples.isEmpty else { throw WildlifeError("\(row.path): no audio samples") }
+            guard !samples.isEmpty else { throw .input(.empty(source: row.path)) }
             let scores: ScoreAccumulator
             do {
                 scores = try clipClassifier.classify(samples)

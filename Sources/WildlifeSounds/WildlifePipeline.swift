@@ -1,3 +1,4 @@
+import TinyIO
 import Foundation
 import TinyDSP
 import TinyFeatures
@@ -111,7 +112,7 @@ public struct WildlifePipeline: Sendable {
     /// classifier window, the detector's parameters derived from its seconds.
     public func engineConfiguration() throws(WildlifeError) -> WildlifeConfiguration {
         guard let q = features.quantization else {
-            throw WildlifeError("pipeline '\(url.path)': features.quantization is missing (the model input is int8)")
+            throw WildlifeError.pipeline(path: url.path, key: "features.quantization", problem: "missing (the model input is int8)")
         }
         return WildlifeConfiguration(frontEnd: frameSpec.frontEnd, quantization: q, classCount: labels.count,
                               windowFrames: windowFrames,
@@ -121,7 +122,7 @@ public struct WildlifePipeline: Sendable {
     }
 
     private func validate() throws(WildlifeError) {
-        func fail(_ key: String, _ problem: String) -> WildlifeError { WildlifeError("pipeline '\(url.path)': \(key): \(problem)") }
+        func fail(_ key: String, _ problem: String) -> WildlifeError { .pipeline(path: url.path, key: key, problem: problem) }
         let f = features.frontEnd
         guard f.log != nil else { throw fail("features.log", "the detector needs log band energies (a log stage)") }
         guard f.cepstrum == nil else { throw fail("features.dct", "must be null: detector and classifier share log-band frames") }
@@ -154,4 +155,10 @@ public struct WildlifePipeline: Sendable {
         guard a.eventHopFrames >= 1, a.clipHopFrames >= 1 else { throw fail("aggregation", "hops must be at least 1 frame") }
         guard (1 ... labels.count).contains(a.topK) else { throw fail("aggregation.topK", "must lie in 1…\(labels.count)") }
     }
+}
+
+extension WildlifePipeline {
+    /// The source rates the pipeline accepts (see `InputRates`): 16,000–192,000 Hz for its
+    /// 50–8000 Hz mel bands.
+    public var inputRates: InputRates { InputRates(pipeline: "wildlife", frontEnd: features.frontEnd) }
 }

@@ -32,21 +32,22 @@ public final class WindowClassifier {
     public init(model: Model, pipeline p: WildlifePipeline) throws(WildlifeError) {
         let name = model.path ?? "model"
         guard model.inputs.count == 1, model.outputs.count == 1 else {
-            throw WildlifeError("\(name): expected one input and one output (has \(model.inputs.count) and \(model.outputs.count))")
+            throw WildlifeError.model(name: name, problem: "expected one input and one output (has \(model.inputs.count) and \(model.outputs.count))")
         }
         let input = model.inputs[0], output = model.outputs[0]
         guard input.type == .int8, output.type == .int8 else {
-            throw WildlifeError("\(name): expected a full-integer model (int8 input and output; has \(input.type.name) and \(output.type.name))")
+            throw WildlifeError.model(name: name, problem: "expected a full-integer model (int8 input and output; has \(input.type.name) and \(output.type.name))")
         }
         guard input.elementCount == p.windowFrames * p.bands, input.shape.count >= 3,
               input.shape[1] == p.windowFrames, input.shape[2] == p.bands else {
-            throw WildlifeError("\(name): input \(input.shape) does not hold \(p.windowFrames) frames × \(p.bands) bands")
+            throw WildlifeError.model(name: name, problem: "input \(input.shape) does not hold \(p.windowFrames) frames × \(p.bands) bands")
         }
         guard output.elementCount == p.labels.count else {
-            throw WildlifeError("\(name): \(output.elementCount) outputs for \(p.labels.count) labels")
+            throw WildlifeError.model(name: name, problem: "\(output.elementCount) outputs for \(p.labels.count) labels")
         }
         guard let q = p.features.quantization else {
-            throw WildlifeError("pipeline '\(p.url.path)': features.quantization is missing (the model input is int8 scale \(input.scale) zero point \(input.zeroPoint))")
+            throw WildlifeError.pipeline(path: p.url.path, key: "features.quantization",
+                                         problem: "missing (the model input is int8 scale \(input.scale) zero point \(input.zeroPoint))")
         }
         guard q.scale == input.scale, q.zeroPoint == Int(input.zeroPoint) else {
             throw WildlifeError("pipeline '\(p.url.path)': features.quantization (scale \(q.scale), zero point \(q.zeroPoint)) differs from the model input's (scale \(input.scale), zero point \(input.zeroPoint))")
@@ -60,7 +61,7 @@ public final class WindowClassifier {
             stage = try ClassifierStage(interpreter: session.interpreter, quantizer: q, inputCount: input.elementCount,
                                         outputCount: p.labels.count)
         } catch {
-            throw WildlifeError("\(name): \(error.description)")
+            throw WildlifeError.model(name: name, problem: "\(error.description)")
         }
     }
 

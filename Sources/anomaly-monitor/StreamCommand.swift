@@ -17,8 +17,12 @@ struct StreamCommand: ParsableCommand {
         Input: --input FILE (any format libsndfile reads), --features FILE (raw float32 feature \
         frames), or standard input with --format s16le|f32le|csv and --rate HZ. One sensor channel, \
         at the pipeline's rate (other rates are refused). --scale gives the physical value of one \
-        int16 LSB (files, s16le) or multiplies the values (f32le, csv). NaN/garbage CSV lines and \
-        non-finite f32le samples are skipped and counted.
+        int16 LSB (files, s16le) or multiplies the values (f32le, csv); it must be finite and \
+        non-zero. NaN/garbage CSV lines and non-finite f32le samples are skipped and counted, live \
+        (--json: {"event":"skipped",...} per value); each stands for one sample (the previous \
+        value), so timestamps stay true. A window whose features are not finite (input too large) \
+        is neither learned nor scored ({"event":"bad_window",...}); a learning phase of bad or \
+        constant windows is an error.
 
         Normal: --learn SECONDS learns from the start of the stream (default: the pipeline's \
         learning.seconds), --baseline FILE loads a baseline saved with --save-baseline. The \
@@ -26,7 +30,9 @@ struct StreamCommand: ParsableCommand {
         alarm.raiseAfter windows over it in a row and cleared after alarm.clearAfter under it.
 
         Exit status: 0 no alarm was raised; 2 an alarm was raised and had cleared by the end; \
-        3 an alarm was active when the stream ended; 1 error; 64 usage error.
+        3 an alarm was active when the stream ended; 4 no alarm, but the input ended early \
+        (truncated, cut mid-sample or mid-line; monitored up to the cut; 2 and 3 win over 4); \
+        1 error; 64 usage error.
         """)
 
     @Option(help: "Pipeline file or directory (default: the bundled Pipelines/anomaly).") var pipeline: String?
@@ -53,12 +59,17 @@ struct StreamCommand: ParsableCommand {
                 }
                 pipeline.scorer = kind
             }
-            if let statusEvery, !(statusEvery > 0) { throw ToolError("--status-every must be positive") }
+            try NumericOption.check("--status-every", statusEvery, .positive)
+            try NumericOption.check("--learn", learn, .positive)
+            try NumericOption.check("--scale", scale, .nonZero)
+            try OutputPaths.refuseInputs([("--save-baseline", saveBaseline)], inputs: [input, features, baseline, self.pipeline])
             let start = try startMode(pipeline)
             let monitor = try AnomalyMonitor(pipeline: pipeline, start: start, fft: fft)
             if features != nil, input != nil || format != nil { throw ToolError("--features excludes --input and --format") }
             let signal = features == nil ? try source(pipeline) : nil
-            var output = MonitorOutput(json: json, statusEvery: statusEvery ?? pipeline.statusEverySeconds)
+            var output = MonitorOutput(json: json, statusEvery: statusEvery ?? pipeline.statusEverySeconds,
+                                       rate: pipeline.features.sampleRate)
+            signal?.onSkipped = { output.skipped($0) }
             if case .learn(let seconds) = start {
                 printError("anomaly-monitor: learning normal from the first \(seconds) s (\(monitor.learningWindows) windows)")
             }
@@ -71,9 +82,9 @@ struct StreamCommand: ParsableCommand {
             }
             let summary: MonitorSummary
             if let signal {
-                summary = try monitor.run(signal, onWindow: onWindow)
+                summary = try monitor.run(signal, onWindow: onWindow) { output.badWindow($0) }
             } else {
-                summary = try monitor.run(featureFrames: features!, onWindow: onWindow)
+                summary = try monitor.run(featureFrames: features!, onWindow: onWindow) { output.badWindow($0) }
             }
             output.summary(summary)
             return summary.exitStatus
@@ -93,12 +104,11 @@ struct StreamCommand: ParsableCommand {
     }
 
     private func source(_ pipeline: AnomalyPipeline) throws -> MonitorSource {
-        let expected = pipeline.features.sampleRate
         if let input {
             guard format == nil, rate == nil else {
                 throw ToolError("--format and --rate describe standard input; a file's header gives its rate")
             }
-            return try MonitorSource.file(input, expectedRate: expected, scale: scale)
+            return try MonitorSource.file(input, rates: pipeline.inputRates, scale: scale)
         }
         guard let format, let rate else {
             if isatty(0) != 0 { throw ToolError("no input: give --input FILE, or pipe samples in with --format s16le|f32le|csv and --rate HZ") }
@@ -108,7 +118,7 @@ struct StreamCommand: ParsableCommand {
             throw ToolError("--format must be s16le, f32le or csv (got '\(format)')")
         }
         if column != nil, kind != .csv { throw ToolError("--column applies to csv input only") }
-        return try MonitorSource.stream(ByteInput.standardInput(), format: kind, rate: rate, expectedRate: expected,
+        return try MonitorSource.stream(ByteInput.standardInput(), format: kind, rate: rate, rates: pipeline.inputRates,
                                         scale: scale, column: column)
     }
 }

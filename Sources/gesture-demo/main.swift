@@ -12,7 +12,14 @@ import TinyIO
 struct GestureDemo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gesture-demo",
-        abstract: "Recognise accelerometer gestures in a CSV file or on stdin ('-').")
+        abstract: "Recognise accelerometer gestures in a CSV file or on stdin ('-').",
+        discussion: """
+        Bad lines stop the run at the first (one error line naming it) unless --skip-bad-lines: then each \
+        is counted, reported live (--json: {"event":"skipped",...}; else one warning for the first) and \
+        stands for one sample (the previous good row), so event times stay true; input whose data lines \
+        are all bad is an error. A last line cut off mid-row (no newline) is reported as the input \
+        ending early. \(ExitStatus.helpText)
+        """)
 
     @Argument(help: "CSV file, or '-' for stdin.") var input: String
     @Option(help: "Pipeline file or directory (default: the bundled Pipelines/gesture).") var pipeline: String?
@@ -37,8 +44,17 @@ struct GestureDemo: ParsableCommand {
                                      badLines: skipBadLines ? .skip : .fail)
             let reader = input == "-" ? try CSVSensorReader(input: .standardInput(), options: options)
                                       : try CSVSensorReader(path: input, options: options)
+            let inputRate = rate ?? p.inputRate
+            reader.onSkipped = { [unowned reader] skipped in
+                if json {
+                    print(skipped.jsonEvent(rate: inputRate, total: reader.badLines.total).text)
+                    flushStdout()
+                } else if reader.badLines.total == 1 {
+                    printError("gesture-demo: \(skipped.firstWarning)")
+                }
+            }
             var count = 0
-            let stream = try GestureStream(pipeline: p, inputRate: rate ?? p.inputRate, sourceName: reader.sourceName,
+            let stream = try GestureStream(pipeline: p, inputRate: inputRate, sourceName: reader.sourceName,
                                            unit: fixedUnit) { event in
                 count += 1
                 if json {
@@ -54,7 +70,7 @@ struct GestureDemo: ParsableCommand {
             let seconds = Double(stream.sampleCount) / Double(p.spec.sampleRate)
             var summary = "gesture-demo: \(count) gesture(s) in \(String(format: "%.1f", seconds)) s"
             if let u = stream.unit { summary += " (input unit \(u.name))" }
-            if reader.badLines.total > 0 { summary += "; dropped \(reader.badLines.total) malformed line(s)" }
+            if reader.badLines.total > 0 { summary += "; skipped \(reader.badLines.total) malformed line(s), each held as the previous sample" }
             printError(summary)
         }
     }

@@ -13,7 +13,14 @@ import TinyIO
 struct KWSDemo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kws-demo",
-        abstract: "Spot keywords (down, go, left, no, off, on, right, stop, up, yes) in an audio file or stream.")
+        abstract: "Spot keywords (down, go, left, no, off, on, right, stop, up, yes) in an audio file or stream.",
+        discussion: """
+        Input rates: 8,000–192,000 Hz (twice the top of the 4 kHz mel bands up to the highest recording \
+        rate; others are refused). Raw PCM on stdin (--rate) must end on a whole sample: a stream \
+        that stops mid-sample, or a WAV shorter than its header declares (file or pipe), is \
+        processed up to the cut and then reported as ended early. NaN/infinite samples are refused.
+        \(ExitStatus.helpText)
+        """)
 
     @Argument(help: "Audio file, or - for standard input.") var audio: String
     @Option(help: "Pipeline file or directory (default: the bundled Pipelines/kws).") var pipeline: String?
@@ -32,6 +39,9 @@ struct KWSDemo: ParsableCommand {
 
     func run() throws {
         withToolErrors("kws-demo") {
+            for (name, value) in [("--stride", stride), ("--threshold", threshold), ("--average", average), ("--suppression", suppression)] {
+                try NumericOption.check(name, value)
+            }
             var p = try KWSPipeline(path: try BundledPipeline.path(pipeline, name: "kws"))
             try p.override(strideSeconds: stride, threshold: threshold, averageSeconds: average,
                            suppressionSeconds: suppression, minimumCount: minimumCount)

@@ -20,6 +20,7 @@ struct EvalAnomalyCommand: ParsableCommand {
 
     func run() throws {
         withToolErrors("tinyml eval anomaly") {
+            try output.checkOutputs(inputs: [pipeline])
             var p = try AnomalyPipeline(path: try BundledPipeline.path(pipeline, name: "anomaly"))
             if let scorer {
                 guard let kind = AnomalyPipeline.ScorerKind(rawValue: scorer) else {

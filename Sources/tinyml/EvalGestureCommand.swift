@@ -19,6 +19,7 @@ struct EvalGestureCommand: ParsableCommand {
 
     func run() throws {
         withToolErrors("tinyml eval gesture") {
+            try output.checkOutputs(inputs: [pipeline])
             let p = try GesturePipeline(path: try BundledPipeline.path(pipeline, name: "gesture"))
             let classifier = try GestureFileClassifier(pipeline: p)
             let m = try Manifest(path: output.manifest)

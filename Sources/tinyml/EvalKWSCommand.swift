@@ -34,6 +34,7 @@ struct EvalKWSCommand: ParsableCommand {
 
     func run() throws {
         withToolErrors("tinyml eval kws") {
+            try output.checkOutputs(inputs: [pipeline, model])
             var p = try KWSPipeline(path: try BundledPipeline.path(pipeline, name: "kws"))
             let modelPath = model ?? p.modelPath
             if stream {

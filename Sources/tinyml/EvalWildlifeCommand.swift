@@ -20,6 +20,7 @@ struct EvalWildlifeCommand: ParsableCommand {
 
     func run() throws {
         withToolErrors("tinyml eval wildlife") {
+            try output.checkOutputs(inputs: [pipeline])
             let p = try WildlifePipeline(path: try BundledPipeline.path(pipeline, name: "wildlife"))
             let classifier = try WindowClassifier(pipeline: p)
             var bar: ProgressBar?

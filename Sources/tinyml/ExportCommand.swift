@@ -77,6 +77,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         withToolErrors("tinyml export") {
+            try OutputPaths.refuseInputs([("--out", out)], inputs: [model, spec, pipeline])
             if target == .cFrontend, let spec {
                 try exportCFrontEnd(spec)
                 return

@@ -41,13 +41,14 @@ struct FeaturesCommand: ParsableCommand {
 
     func run() throws {
         withToolErrors("tinyml features") {
+            try OutputPaths.refuseInputs([("--out", out)], inputs: [spec, manifest] + files)
             if let sensor = try SensorFeaturesJob.load(spec) { return try sensor.run(self) }   // motion pipelines
             let featureSpec = try FeatureSpec.load(spec)
             guard writeFloat || featureSpec.quantization != nil else {
                 throw ToolError("feature spec '\(featureSpec.name)' has no quantization; pass --float for float32 features")
             }
             guard out.hasSuffix(".npz") || out.hasSuffix(".npy") else { throw ToolError("--out must end in .npz or .npy (got '\(out)')") }
-            let jobs = try inputs()
+            let jobs = try inputs(rates: InputRates(pipeline: featureSpec.name, frontEnd: featureSpec.frontEnd))
             let stride = try windowStride(featureSpec)
             let extractor = try FeatureExtractor(spec: featureSpec, inputStride: stride ?? 1, fft: fft)
             var x: [Float] = []
@@ -104,7 +105,8 @@ struct FeaturesCommand: ParsableCommand {
         let read: (Int) throws -> [Float]
     }
 
-    func inputs() throws -> (items: [Item], labels: [String]) {
+    /// The audio to featurise; `rates`: the source rates the spec accepts (nil: any).
+    func inputs(rates: InputRates? = nil) throws -> (items: [Item], labels: [String]) {
         if let manifest {
             guard files.isEmpty else { throw ToolError("give either --manifest or audio files, not both") }
             let m = try Manifest(path: manifest)
@@ -118,13 +120,13 @@ struct FeaturesCommand: ParsableCommand {
             let items = try rows.map { row -> Item in
                 guard let l = row.label else { throw ToolError("manifest '\(manifest)' has no label column") }
                 guard let i = index[l] else { throw ToolError("manifest line \(row.line): label '\(l)' is not in --labels") }
-                return Item(name: row.file, labelIndex: i) { rate in try row.audioStream(outputRate: rate).readAll() }
+                return Item(name: row.file, labelIndex: i) { rate in try row.audioStream(outputRate: rate, accepting: rates).readAll() }
             }
             return (items, order)
         }
         guard !files.isEmpty else { throw ToolError("no input: give --manifest FILE or audio files") }
         guard split == nil, label == nil, labels == nil else { throw ToolError("--split, --label and --labels need --manifest") }
-        return (files.map { path in Item(name: path, labelIndex: -1) { rate in try AudioStream.readMono(path: path, outputRate: rate) } }, [])
+        return (files.map { path in Item(name: path, labelIndex: -1) { rate in try AudioStream.readMono(path: path, outputRate: rate, accepting: rates) } }, [])
     }
 
     /// `--window-hop` in frames, checked to be a whole number of the spec's hops.

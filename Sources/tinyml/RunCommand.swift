@@ -20,6 +20,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         withToolErrors("tinyml run") {
+            try OutputPaths.refuseInputs([("--output", output)], inputs: [model, input])
             let m = try Model(contentsOf: model)
             guard m.inputs.count == 1, m.outputs.count == 1 else {
                 throw ToolError("tinyml run handles models with one input and one output (this one has \(m.inputs.count) and \(m.outputs.count))")

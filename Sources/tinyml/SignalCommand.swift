@@ -33,6 +33,7 @@ struct SignalCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: root) else {
                 throw ToolError("no datasets at '\(root)' — pass --data DIR (the shared datasets directory)")
             }
+            try OutputPaths.refuseInputs([("--out", out)], inputs: [root])
             let signal: TestSignal
             switch pipeline {
             case "kws": signal = try TestSignal.keywordStream(datasets: root)

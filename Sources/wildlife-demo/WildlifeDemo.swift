@@ -12,7 +12,14 @@ import WildlifeSounds
 struct WildlifeDemo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wildlife-demo",
-        abstract: "Detect and classify animal sounds in a clip or a long recording.")
+        abstract: "Detect and classify animal sounds in a clip or a long recording.",
+        discussion: """
+        Input rates: 16,000–192,000 Hz (twice the top of the 8 kHz mel bands up to the highest \
+        recording rate; others are refused before anything is read). A file or pipe shorter than \
+        its header declares is processed up to the cut and then reported as ended early; \
+        NaN/infinite samples are refused.
+        \(ExitStatus.helpText)
+        """)
 
     @Argument(help: "Audio file (WAV, FLAC, … any rate or channel count; '-' reads standard input).") var audio: String
     @Option(help: "Pipeline file or directory (default: the bundled Pipelines/wildlife).") var pipeline: String?

@@ -41,15 +41,19 @@ import TinyIO
     }
 
     @Test func ratesTooLowForTheFrontEndAreRefused() throws {
-        let message = try Self.runFile(bytes: Self.wavHeader(rate: 4000, dataBytes: 8000) + [UInt8](repeating: 0, count: 8000),
-                                       name: "low.wav")
-        #expect(message.contains("sample rate 4000 Hz is below 8000 Hz"), "\(message)")
-        // Raw PCM on stdin carries no rate: a wrong --rate is refused before anything is read.
+        let path = try KWSTestData.temporaryFile("low.wav", bytes: Self.wavHeader(rate: 4000, dataBytes: 8000) + [UInt8](repeating: 0, count: 8000))
+        defer { KWSTestData.remove(path) }
         let p = try KWSTestData.pipeline()
+        #expect(p.inputRates.accepted == 8000 ... 192_000)
+        #expect(throws: KWSError.input(.rateOutsidePipeline(source: path, rate: 4000, consumer: "the kws pipeline", accepted: 8000 ... 192_000))) {
+            _ = try KWSAudioInput.file(path).open(for: p)
+        }
+        // Raw PCM on stdin carries no rate: a wrong --rate is refused before anything is read.
         let zero = KWSTestData.message { _ = try KWSAudioInput.standardInputPCM(rate: 0, channels: 1, encoding: .s16le).open(for: p) }
         #expect(zero.contains("sample rate"), "\(zero)")
-        let low = KWSTestData.message { _ = try KWSAudioInput.standardInputPCM(rate: 4000, channels: 1, encoding: .s16le).open(for: p) }
-        #expect(low.contains("<stdin>: sample rate 4000 Hz is below 8000 Hz"), "\(low)")
+        #expect(throws: KWSError.input(.rateOutsidePipeline(source: "<stdin>", rate: 4000, consumer: "the kws pipeline", accepted: 8000 ... 192_000))) {
+            _ = try KWSAudioInput.standardInputPCM(rate: 4000, channels: 1, encoding: .s16le).open(for: p)
+        }
         let channels = KWSTestData.message { _ = try KWSAudioInput.standardInputPCM(rate: 16000, channels: 0, encoding: .s16le).open(for: p) }
         #expect(channels.contains("channel"), "\(channels)")
     }
@@ -60,8 +64,12 @@ import TinyIO
         var samples = [Float](repeating: 0.1, count: 20000)
         samples[12345] = .nan
         try AudioFileWriter.write(samples, to: path, sampleRate: 16000, encoding: .float32)
-        let message = try Self.runError(.file(path))
-        #expect(message.contains("sample 12346 is not finite"), "\(message)")
+        let spotter = try KWSTestData.spotter()
+        let error = #expect(throws: KWSError.self) { _ = try spotter.run(KWSAudioInput.file(path).open(for: spotter.pipeline)) { _ in } }
+        guard case .input(.nonFiniteSample(path, 12346, 1, let value))? = error, value.isNaN else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
     }
 
     /// A `test` clip of "yes" written as 44.1 kHz stereo float: downmixed, resampled, detected.

@@ -9,7 +9,7 @@ import Testing
         let monitor = try AnomalyMonitor(pipeline: pipeline, start: .learn(seconds: 3))
         let path = try MonitorHarness.temporaryFile(MonitorHarness.f32le(SyntheticVibration.signal(seconds: 3.2)))
         defer { MonitorHarness.remove(path) }
-        _ = try monitor.run(MonitorSource.stream(.init(path: path), format: .f32le, rate: 12000, expectedRate: 12000,
+        _ = try monitor.run(MonitorSource.stream(.init(path: path), format: .f32le, rate: 12000, rates: MonitorHarness.pipeline().inputRates,
                                                  scale: nil, column: nil)) { _ in }
         return monitor
     }
@@ -32,7 +32,7 @@ import Testing
         defer { MonitorHarness.remove(signal) }
         var a: [Double] = [], b: [Double] = []
         let source = { () throws -> MonitorSource in
-            try MonitorSource.stream(.init(path: signal), format: .f32le, rate: 12000, expectedRate: 12000, scale: nil, column: nil)
+            try MonitorSource.stream(.init(path: signal), format: .f32le, rate: 12000, rates: MonitorHarness.pipeline().inputRates, scale: nil, column: nil)
         }
         _ = try learned.run(try source()) { if let s = $0.decision.score { a.append(s) } }
         _ = try fromFile.run(try source()) { if let s = $0.decision.score { b.append(s) } }

@@ -35,6 +35,10 @@ enum MonitorHarness {
     struct Run {
         var reports: [AnomalyMonitor.WindowReport]
         var summary: MonitorSummary
+        /// Skipped input values, as the source reported them live.
+        var skipped: [SkippedInput] = []
+        /// Windows skipped for non-finite features.
+        var badWindows: [AnomalyMonitor.BadWindow] = []
         /// Time of the first `raised` transition (nil if none).
         var firstRaise: Double? { reports.first { $0.decision.transition == .raised }?.time }
     }
@@ -47,13 +51,14 @@ enum MonitorHarness {
     }
 
     static func run(format: MonitorSource.Format, path: String, rate: Int = 12000, learn: Double,
-                    pipeline p: AnomalyPipeline? = nil, column: String? = nil) throws -> Run {
+                    pipeline p: AnomalyPipeline? = nil, column: String? = nil, scale: Double? = nil) throws -> Run {
         let pipeline = try p ?? self.pipeline()
         let monitor = try AnomalyMonitor(pipeline: pipeline, start: .learn(seconds: learn))
         let source = try MonitorSource.stream(ByteInput(path: path), format: format, rate: rate,
-                                              expectedRate: pipeline.features.sampleRate, scale: nil, column: column)
-        var reports: [AnomalyMonitor.WindowReport] = []
-        let summary = try monitor.run(source) { reports.append($0) }
-        return Run(reports: reports, summary: summary)
+                                              rates: pipeline.inputRates, scale: scale, column: column)
+        var run = Run(reports: [], summary: MonitorSummary())
+        source.onSkipped = { run.skipped.append($0) }
+        run.summary = try monitor.run(source, onWindow: { run.reports.append($0) }, onBadWindow: { run.badWindows.append($0) })
+        return run
     }
 }

@@ -140,4 +140,32 @@ import TinyTestSupport
         #expect(twice.models["a.tflite"]?.cores["cortex-m4"]?.instructionsPerInference == 5)
         #expect(throws: ConfigError.self) { try twice.merge(JSONObject(data: Data(one.utf8), file: "two.json")) }
     }
+
+    /// A pipeline measured in two files (the Swift firmware's cores and the exported C's on Xtensa)
+    /// merges its cores; the same core twice, or another hop, is an error.
+    @Test func pipelineCoresMergeAcrossFiles() throws {
+        func file(_ core: String, hop: Int = 512) -> String {
+            #"{"pipelines": {"p": {"hop_samples": \#(hop), "sample_rate_hz": 16000, "cores": {"\#(core)": {"instructions_per_hop_mean": 7, "soft_float_instructions": 3, "instructions_total": 70}}}}}"#
+        }
+        var m = Measurements()
+        try m.merge(JSONObject(data: Data(file("cortex-m4").utf8), file: "swift.json"))
+        try m.merge(JSONObject(data: Data(file("xtensa-lx106").utf8), file: "c.json"))
+        #expect(Set(m.pipelines["p"]?.cores.keys.map { $0 } ?? []) == ["cortex-m4", "xtensa-lx106"])
+        #expect(m.pipelines["p"]?.cores["xtensa-lx106"]?.helpers == HelperInstructions(softFloat: 3, integer: 0))
+        #expect(m.pipelines["p"]?.cores["xtensa-lx106"]?.instructionsTotal == 70)
+        do {
+            try m.merge(JSONObject(data: Data(file("cortex-m4").utf8), file: "again.json"))
+            Issue.record("accepted a core measured twice")
+        } catch {
+            #expect(error.description.contains("pipeline 'p' on 'cortex-m4' is measured in two files"))
+        }
+        var hops = Measurements()
+        try hops.merge(JSONObject(data: Data(file("cortex-m4").utf8), file: "swift.json"))
+        do {
+            try hops.merge(JSONObject(data: Data(file("xtensa-lx106", hop: 256).utf8), file: "c.json"))
+            Issue.record("accepted another hop")
+        } catch {
+            #expect(error.description.contains("measured with another hop"))
+        }
+    }
 }

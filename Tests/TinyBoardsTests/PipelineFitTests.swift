@@ -74,6 +74,30 @@ import TinyTestSupport
         #expect((latency.frontendInstructions ?? 0) > 0)
     }
 
+    /// ESP32-S3 reports rest on the exported C's Xtensa LX106 counts, labelled so in the text and
+    /// marked an estimate; a pipeline's time comes from its whole exported pipeline per hop, and the
+    /// report states the share of helpers the S3 runs in hardware.
+    @Test func esp32s3ReportsRestOnXtensaCounts() throws {
+        var seen = 0
+        for (pipeline, boards) in Self.layout.deploymentFiles() where boards["esp32s3"] != nil && Self.modelPresent(pipeline) {
+            let r = try Self.report(pipeline, "esp32s3")
+            let l = try #require(r.latency, "\(pipeline): no latency")
+            #expect(l.core == "xtensa-lx106" && l.estimate && l.countLabel == "Xtensa LX106 counts", "\(pipeline): \(l.core)")
+            #expect(ReportText.detail(r).contains("estimate from Xtensa LX106 counts, xtensa-lx106"))
+            #expect(l.secondsLow < l.seconds && l.seconds < l.secondsHigh)
+            #expect(r.notes.contains { $0.contains("soft-float helpers") })
+            let config = try Self.layout.loadDeployment(pipeline: pipeline, board: "esp32s3")
+            if config.pipelineFacts != nil {
+                let hop = try #require(r.hop, "\(pipeline): not timed from the whole exported pipeline")
+                #expect(hop.core == "xtensa-lx106" && r.strideSeconds == hop.hopSeconds)
+            } else {
+                #expect(r.hop == nil && (l.frontendInstructions ?? 0) > 0)
+            }
+            seen += 1
+        }
+        #expect(seen >= 7)
+    }
+
     /// Every committed config meets its board (a slow board gets a longer stride, with the
     /// accuracy at that stride in the config), on every board profile, estimates included.
     @Test func everyConfigFitsItsBoard() throws {

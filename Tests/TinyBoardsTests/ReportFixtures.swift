@@ -10,9 +10,9 @@ enum ReportFixtures {
     static func fact(_ v: Any) -> String { "{\"value\": \(v is String ? "\"\(v)\"" : "\(v)"), \"source\": \"test\"}" }
 
     /// A board with `flash` bytes, RAM regions `regions` (name, bytes), a 100 MHz clock and one
-    /// count source "core-a" with CPI 2 (1..3); `runtime` and `fromRAM` as given.
+    /// count source "core-a" with CPI 2 (1..3); `runtime`, `fromRAM` and the `power` object as given.
     static func board(flash: Int = 100_000, regions: [(String, Int)] = [("R0", 50_000)], runtime: String = "swift-embedded",
-                      fromRAM: Bool = false, sources: String? = nil) throws -> BoardProfile {
+                      fromRAM: Bool = false, sources: String? = nil, power: String? = nil) throws -> BoardProfile {
         let regionText = regions.map { "{\"name\": \"\($0.0)\", \"bytes\": \(fact($0.1))}" }.joined(separator: ", ")
         let latency = sources ?? """
         [{"core": "core-a", "estimate": false, "uses_sizes": true,
@@ -22,6 +22,7 @@ enum ReportFixtures {
         {"board": "test", "title": "Test board", "runtime": "\(runtime)", "core": \(fact("core")), "isa": \(fact("isa")),
          "core_count": \(fact(1)), "clock_hz": \(fact(100_000_000)), "flash_bytes": \(fact(flash)),
          \(fromRAM ? "\"executes_from_ram\": \(fact("yes")),": "")
+         \(power.map { "\"power\": \($0)," } ?? "")
          "ram_regions": [\(regionText)], "features": [], "latency": \(latency)}
         """), id: "test")
     }

@@ -51,7 +51,8 @@ import TinyTestSupport
         #expect(try Self.readAll("  -0.001   0.002\n0.003\t 0.004  \n", CSVOptions(delimiter: .whitespace)).values == [-0.001, 0.002, 0.003, 0.004])
     }
 
-    /// `.fail` names the line and column; `.skip` drops the line and counts it by reason.
+    /// `.fail` names the line and column; `.skip` counts the line by reason and holds the previous
+    /// row in its place, so every data line is one sample (the clock stays true).
     @Test func badLinesFailOrSkipAndCount() throws {
         let text = "ax_g,ay_g,az_g\n1,2,3\n4,abc,6\n-,-,-\n7,8\n9,nan,1e999\n10,11,12\n"
         #expect(throws: IOError.notANumber(source: "<test>", line: 3, column: 2, columnName: "ay_g", text: "abc")) {
@@ -67,8 +68,11 @@ import TinyTestSupport
             try Self.readAll("9,NaN,1\n", CSVOptions())
         }
         let reader = try CSVSensorReader(input: Self.pipe(text), options: CSVOptions(badLines: .skip))
+        var skipped: [SkippedInput] = []
+        reader.onSkipped = { skipped.append($0) }
         let values = try reader.readAll()
-        #expect(values == [1, 2, 3, 10, 11, 12] && reader.rowsRead == 2)
+        #expect(values == [1, 2, 3] + [1, 2, 3] + [1, 2, 3] + [1, 2, 3] + [1, 2, 3] + [10, 11, 12] && reader.rowsRead == 6)
+        #expect(skipped.map(\.frame) == [1, 2, 3, 4] && skipped.map(\.problem.line) == [3, 4, 5, 6])
         #expect(reader.badLines.notANumber == 2 && reader.badLines.wrongColumnCount == 1 && reader.badLines.nonFinite == 1)
         #expect(reader.badLines.total == 4)
         #expect(reader.badLines.lastProblem == .nonFinite(source: "<test>", line: 6, column: 2, columnName: "ay_g", text: "nan"))
@@ -78,7 +82,15 @@ import TinyTestSupport
         #expect(throws: IOError.empty(source: "<test>")) { try Self.readAll("", CSVOptions()) }
         #expect(throws: IOError.empty(source: "<test>")) { try Self.readAll("\n  \n# only comments\n", CSVOptions()) }
         #expect(throws: IOError.empty(source: "<test>")) { try Self.readAll("ax_g,ay_g\n", CSVOptions()) }
-        #expect(throws: IOError.empty(source: "<test>")) { try Self.readAll("x\nabc\n", CSVOptions(badLines: .skip)) }
+        #expect(throws: IOError.noValidData(source: "<test>", skipped: 1)) { try Self.readAll("x\nabc\n", CSVOptions(badLines: .skip)) }
+        // A last line the input cut off is a stream ended mid-line (under either policy), after the rows before it.
+        let cut = try CSVSensorReader(input: Self.pipe("x,y\n1,2\n3,4\n5"), options: CSVOptions(badLines: .skip))
+        var rows = [Float](repeating: 0, count: 8)
+        #expect(try rows.withUnsafeMutableBufferPointer { try cut.readFrames(into: $0) } == 2)
+        #expect(throws: IOError.endedMidLine(source: "<test>", line: 4, problem: IOError.wrongColumnCount(source: "<test>", line: 4, expected: 2, found: 1).description)) {
+            try rows.withUnsafeMutableBufferPointer { try cut.readFrames(into: $0) }
+        }
+        #expect(try Self.readAll("x,y\n1,2\n3,4", CSVOptions()).values == [1, 2, 3, 4], "a complete last line needs no newline")
         #expect(throws: IOError.unterminatedQuote(source: "<test>", line: 3)) { try Self.readAll("x,y\n1,2\n\"3,4\n", CSVOptions()) }
         let dir = try FixtureFiles.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -20,7 +20,8 @@ import Testing
         #expect(viaPCM == (try AudioStream.readMono(path: Self.wav, outputRate: 16000)))
     }
 
-    /// A pipe delivering odd-sized writes joins split frames; 3 trailing bytes are dropped and counted.
+    /// A pipe delivering odd-sized writes joins split frames; 3 trailing bytes are dropped, counted,
+    /// and reported as `.endedMidFrame` by the read after every whole frame was delivered.
     @Test func pipeWithSplitFramesAndTrailingBytes() throws {
         let values: [Float] = (0 ..< 999).map { Float($0) / 1000 - 0.5 }
         var bytes = values.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) }
@@ -28,15 +29,24 @@ import Testing
         let reader = try PCMStreamReader(input: Self.pipe(bytes, chunk: 7), encoding: .f32le, channels: 3, sampleRate: 100)
         var out = [Float](repeating: 0, count: 30)
         var all: [Float] = []
+        var cut: IOError?
         while true {
-            let frames = try out.withUnsafeMutableBufferPointer { try reader.readFrames(into: $0) }
-            all += out[0 ..< frames * 3]
-            if frames < 10 { break }
+            do {
+                let frames = try out.withUnsafeMutableBufferPointer { try reader.readFrames(into: $0) }
+                all += out[0 ..< frames * 3]
+            } catch {
+                cut = error as? IOError
+                break
+            }
         }
         #expect(all == values && reader.framesRead == 333 && reader.droppedTrailingBytes == 3)
+        #expect(cut == .endedMidFrame(source: "<test>", frames: 333, trailingBytes: 3, frameBytes: 12))
+        #expect(cut?.endedEarly == true)
+        #expect(try out.withUnsafeMutableBufferPointer { try reader.readFrames(into: $0) } == 0, "then 0, as for any ended input")
     }
 
-    @Test func nonFiniteSamplesFailOrAreZeroedAndCounted() throws {
+    /// `.skip` holds the channel's previous good sample (0 before the first) and reports each live.
+    @Test func nonFiniteSamplesFailOrAreHeldAndCounted() throws {
         let values: [Float] = [0.25, .nan, -0.5, .infinity, 0.125, 0.5]
         let bytes = values.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) }
         let strict = try PCMStreamReader(input: Self.pipe(bytes), encoding: .f32le, channels: 2, sampleRate: 16000)
@@ -49,8 +59,19 @@ import Testing
             #expect(value.isNaN)
         }
         let lenient = try PCMStreamReader(input: Self.pipe(bytes), encoding: .f32le, channels: 2, sampleRate: 16000, nonFinite: .skip)
+        var skipped: [Int] = []
+        lenient.onSkipped = { skipped.append($0.frame) }
         #expect(try out.withUnsafeMutableBufferPointer { try lenient.readFrames(into: $0) } == 3)
         #expect(out == [0.25, 0, -0.5, 0, 0.125, 0.5] && lenient.badSamples.nonFinite == 2)
+        #expect(skipped == [0, 1])
+        let held = [Float](arrayLiteral: 0.25, 0.75, .nan, .nan, -0.5, .infinity)
+        let holding = try PCMStreamReader(input: Self.pipe(held.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) }),
+                                          encoding: .f32le, channels: 2, sampleRate: 16000, nonFinite: .skip)
+        #expect(try out.withUnsafeMutableBufferPointer { try holding.readFrames(into: $0) } == 3)
+        #expect(out == [0.25, 0.75, 0.25, 0.75, -0.5, 0.75])
+        let allBad = try PCMStreamReader(input: Self.pipe(bytes.prefix(8).map { _ in 0xff }), encoding: .f32le, channels: 2,
+                                         sampleRate: 16000, nonFinite: .skip)
+        #expect(throws: IOError.noValidData(source: "<test>", skipped: 2)) { try out.withUnsafeMutableBufferPointer { try allBad.readFrames(into: $0) } }
     }
 
     @Test func emptyStreamsAndAbsurdOptions() throws {

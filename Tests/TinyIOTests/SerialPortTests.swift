@@ -18,7 +18,9 @@ import Testing
         #expect(try row.withUnsafeMutableBufferPointer { try reader.readRow(into: $0) })
         #expect(row == [0.01, -0.98, 0.12])
         #expect(try row.withUnsafeMutableBufferPointer { try reader.readRow(into: $0) })
-        #expect(row == [0.02, -0.97, 0.11] && reader.badLines.wrongColumnCount == 1)
+        #expect(row == [0.01, -0.98, 0.12] && reader.badLines.wrongColumnCount == 1, "the garbage line holds the previous row")
+        #expect(try row.withUnsafeMutableBufferPointer { try reader.readRow(into: $0) })
+        #expect(row == [0.02, -0.97, 0.11])
     }
 
     @Test func refusedPortsAndRates() throws {

@@ -1,12 +1,19 @@
 /* The measuring program of Tools/measure/c_export.py: one inference of an exported C library
-   (symbol prefix `model`, one int8 input, one int8 output) on QEMU mps2 with the start-up, linker
-   script and runtime the Swift firmware uses (Embedded/Board). The input is the blob linked in as
-   the firmware's test input; the count is board_instructions() around model_invoke (CMSDK TIMER0
-   under -icount shift=0: a multiple of 40 instructions); the stack is the painted stack's deepest
-   use below the caller of model_invoke. Prints `instructions=N stack=M`; exits non-zero on failure. */
+   (symbol prefix `model`, one int8 input, one int8 output) on QEMU mps2 (Cortex-M4) or the xtensa
+   sim machine (LX106) with the start-up, linker script and runtime of Embedded/Board. The input is
+   the blob linked in as the firmware's test input; the count is board_instructions() around
+   model_invoke (under -icount shift=0: CMSDK TIMER0, a multiple of 40 instructions, or CCOUNT, a
+   multiple of 25); the stack is the painted stack's deepest use below the caller of model_invoke.
+   Prints `instructions=N stack=M output=<hex bytes>` (built with -DHELPER_PROFILE, also the
+   inference's run-time helper calls: ` float_calls=N float_instructions=N integer_calls=N
+   integer_instructions=N double_calls=N double_instructions=N`); exits non-zero on failure. */
 #include <stdint.h>
 #include "board.h"
 #include "model.h"
+#ifdef HELPER_PROFILE
+#include "helper_profile.h"
+static HelperProfile helpers;
+#endif
 
 extern uint32_t _stack_top[];
 
@@ -38,11 +45,29 @@ static int measure(uint64_t *instructions, unsigned long *stack)
     uint32_t sp;
     uint64_t start;
     int status;
+#ifdef HELPER_PROFILE
+    HelperProfile before;
+    int k;
+#endif
     margin[0] = 0;
+#if defined(__XTENSA__)
+    __asm__ volatile("mov %0, a1" : "=r"(sp));
+#else
     __asm__ volatile("mov %0, sp" : "=r"(sp));
+#endif
+#ifdef HELPER_PROFILE
+    before = helper_profile();
+#endif
     start = board_instructions();
     status = model_invoke((const int8_t *)firmware_input(), output);
     *instructions = board_instructions() - start;
+#ifdef HELPER_PROFILE
+    helpers = helper_profile();
+    for (k = 0; k < HELPER_KINDS; k++) {
+        helpers.calls[k] -= before.calls[k];
+        helpers.instructions[k] -= before.instructions[k];
+    }
+#endif
     *stack = board_stack_peak() - ((uint32_t)(uintptr_t)_stack_top - sp);
     return status + margin[0];
 }
@@ -63,6 +88,19 @@ int main(int argc, char **argv)
     }
     print_field("instructions=", (unsigned long)instructions);
     print_field(" stack=", stack);
+    print(" output=");
+    for (unsigned long i = 0; i < sizeof output; i++) {
+        char hex[3] = {"0123456789abcdef"[(uint8_t)output[i] >> 4], "0123456789abcdef"[output[i] & 15], 0};
+        print(hex);
+    }
+#ifdef HELPER_PROFILE
+    print_field(" float_calls=", (unsigned long)helpers.calls[HELPER_FLOAT]);
+    print_field(" float_instructions=", (unsigned long)helpers.instructions[HELPER_FLOAT]);
+    print_field(" integer_calls=", (unsigned long)helpers.calls[HELPER_INTEGER]);
+    print_field(" integer_instructions=", (unsigned long)helpers.instructions[HELPER_INTEGER]);
+    print_field(" double_calls=", (unsigned long)helpers.calls[HELPER_DOUBLE]);
+    print_field(" double_instructions=", (unsigned long)helpers.instructions[HELPER_DOUBLE]);
+#endif
     print("\n");
     return 0;
 }

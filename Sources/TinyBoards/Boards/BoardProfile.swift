@@ -38,6 +38,9 @@ public struct BoardProfile: Sendable {
     public let regions: [Region]
     public let features: [Feature]
     public let latency: [CountSource]
+    /// Run, sleep, wake-up and sampling power (`power`); nil when the profile has none, so that
+    /// every energy figure of its reports is unknown.
+    public let power: PowerProfile?
     public let notes: [String]
 
     public var ramBytes: Int { regions.reduce(0) { $0 + $1.bytes.value } }
@@ -45,7 +48,7 @@ public struct BoardProfile: Sendable {
 
     public init(json o: JSONObject, id: String) throws(ConfigError) {
         try o.rejectUnknownKeys(["board", "title", "runtime", "core", "isa", "core_count", "clock_hz", "flash_bytes",
-                                 "executes_from_ram", "ram_regions", "features", "latency", "notes"])
+                                 "executes_from_ram", "ram_regions", "features", "latency", "power", "notes"])
         let board = try o.string("board")
         if board != id { throw o.fail("board", "is \"\(board)\" but the file is named \(id).json") }
         self.id = id
@@ -76,6 +79,7 @@ public struct BoardProfile: Sendable {
         var latency: [CountSource] = []
         for entry in try o.objects("latency", allowEmpty: false) { latency.append(try CountSource(json: entry)) }
         self.latency = latency
+        power = o.has("power") ? try PowerProfile(json: o.object("power")) : nil
         var notes: [String] = []
         if o.has("notes") {
             guard let list = o.values["notes"] as? [String] else { throw o.fail("notes", "expected an array of strings") }

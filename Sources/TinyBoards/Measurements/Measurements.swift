@@ -28,6 +28,8 @@ public struct CoreMeasurement: Sendable, Equatable {
     /// copied to RAM (counted in `heapBytes`).
     public var constantsInPlaceBytes: Int?
     public var constantsCopiedBytes: Int?
+    /// Instructions inside software helpers the core lacks hardware for (`HelperInstructions`).
+    public var helpers: HelperInstructions?
 
     public init(qemuMachine: String? = nil, instructionsPerInference: Int? = nil, textBytes: Int? = nil,
                 rodataBytes: Int? = nil, dataBytes: Int? = nil, bssBytes: Int? = nil, stackBytes: Int? = nil,
@@ -61,6 +63,29 @@ public struct CoreMeasurement: Sendable, Equatable {
                   loadInstructions: try o.optionalInteger("load_instructions"),
                   constantsInPlaceBytes: try o.optionalInteger("constants_in_place_bytes"),
                   constantsCopiedBytes: try o.optionalInteger("constants_copied_bytes"))
+        helpers = try HelperInstructions(json: o)
+    }
+}
+
+/// Of a measured count, the instructions spent in run-time helpers (Xtensa LX106 entries of
+/// `measurements-c.json`: `soft_float_instructions`, `integer_helper_instructions`): single-precision
+/// float and integer division / 64-bit products, which the LX106 does in software and the
+/// ESP32-S3's LX7 in hardware, so the count overstates the S3's work by about that much.
+public struct HelperInstructions: Sendable, Equatable {
+    public var softFloat: Int
+    public var integer: Int
+
+    public init(softFloat: Int, integer: Int) {
+        self.softFloat = softFloat
+        self.integer = integer
+    }
+
+    /// Nil when the entry records neither.
+    init?(json o: JSONObject) throws(ConfigError) {
+        let float = try o.optionalInteger("soft_float_instructions"), integer = try o.optionalInteger("integer_helper_instructions")
+        guard float != nil || integer != nil else { return nil }
+        softFloat = float ?? 0
+        self.integer = integer ?? 0
     }
 }
 
@@ -130,8 +155,18 @@ public struct Measurements: Sendable {
         }
         if let pipelines = try root.optionalObject("pipelines") {
             for (key, entry) in try pipelines.objectMembers() {
-                if self.pipelines[key] != nil { throw pipelines.fail(key, "pipeline '\(key)' is measured in two files") }
-                self.pipelines[key] = try PipelineMeasurement(json: entry)
+                var measured = try PipelineMeasurement(json: entry)
+                if let previous = self.pipelines[key] {
+                    // Another file's cores of the same pipeline (the exported C on Xtensa beside the Swift firmware).
+                    if previous.hopSamples != measured.hopSamples || previous.sampleRateHz != measured.sampleRateHz {
+                        throw pipelines.fail(key, "pipeline '\(key)' is measured with another hop than in \(previous.file)")
+                    }
+                    for core in measured.cores.keys.sorted() where previous.cores[core] != nil {
+                        throw pipelines.fail(key, "pipeline '\(key)' on '\(core)' is measured in two files")
+                    }
+                    measured.cores.merge(previous.cores) { new, _ in new }
+                }
+                self.pipelines[key] = measured
             }
         }
         if let features = try root.optionalObject("features") {

@@ -19,6 +19,9 @@ public struct PipelineCoreMeasurement: Sendable, Equatable {
     public var rodataBytes: Int?
     public var dataBytes: Int?
     public var bssBytes: Int?
+    /// Instructions inside run-time helpers over all hops, with their total (`instructions_total`).
+    public var helpers: HelperInstructions?
+    public var instructionsTotal: Int?
 
     public init(qemuMachine: String? = nil, hops: Int? = nil, instructionsPerHopMean: Int? = nil,
                 instructionsPerHopWorst: Int? = nil, setupInstructions: Int? = nil, heapBytes: Int? = nil,
@@ -47,6 +50,8 @@ public struct PipelineCoreMeasurement: Sendable, Equatable {
                   allocationsAfterSetup: try o.optionalInteger("allocations_after_setup"),
                   textBytes: try o.optionalInteger("text_bytes"), rodataBytes: try o.optionalInteger("rodata_bytes"),
                   dataBytes: try o.optionalInteger("data_bytes"), bssBytes: try o.optionalInteger("bss_bytes"))
+        helpers = try HelperInstructions(json: o)
+        instructionsTotal = try o.optionalInteger("instructions_total", minimum: 1)
     }
 }
 
@@ -60,8 +65,9 @@ public struct PipelineMeasurement: Sendable {
     public let imageBytes: Int?
     public let sampleRateHz: Double?
     public let hopSamples: Int?
-    public let cores: [String: PipelineCoreMeasurement]
-    /// The file the entry came from (for messages).
+    /// Per core; merged from every measurement file that has the pipeline.
+    public internal(set) var cores: [String: PipelineCoreMeasurement]
+    /// The file the entry came from (for messages; the last one read when several have it).
     public let file: String
 
     init(json o: JSONObject) throws(ConfigError) {

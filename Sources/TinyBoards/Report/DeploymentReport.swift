@@ -49,7 +49,13 @@ public struct DeploymentReport: Sendable {
         public let frontendInstructions: Int?
         /// The part of `frontendInstructions` that runs on every stride, whatever the duty cycle.
         public let alwaysOnInstructions: Int
+        /// Whose counts these are, in words (`CountSource.label`: "Xtensa LX106 counts"), when the profile says.
+        public var countLabel: String? = nil
         public var totalInstructions: Int { instructions + (frontendInstructions ?? 0) }
+        /// "estimate from <label> (<core>)" or "measured <core>", for reports.
+        public var origin: String {
+            (estimate ? "estimate from " : "measured ") + (countLabel.map { "\($0), \(core)" } ?? core)
+        }
         public var seconds: Double { Double(totalInstructions) * cyclesPerInstruction / Double(clockHz) }
         public var secondsLow: Double { Double(totalInstructions) * cyclesPerInstructionLow / Double(clockHz) }
         public var secondsHigh: Double { Double(totalInstructions) * cyclesPerInstructionHigh / Double(clockHz) }
@@ -113,6 +119,8 @@ public struct DeploymentReport: Sendable {
     public let missing: [String]
     /// Other remarks (estimates, disagreements between planner and firmware).
     public let notes: [String]
+    /// Energy, average power and battery life (`EnergyModel.attach`); nil until attached.
+    public var energy: EnergyReport? = nil
 
     /// Fraction of the stride spent inferring (nominal CPI), when the latency is known (a measured
     /// pipeline: its worst hop over the hop period).

@@ -27,21 +27,7 @@ public enum PipelineReportCalculator {
         let hopSeconds = Double(facts.hopSamples) / facts.sampleRateHz
 
         // The measured whole pipeline.
-        var measured: (key: String, entry: PipelineMeasurement, core: CountSource, m: PipelineCoreMeasurement)?
-        var stale: [String] = []
-        for key in [boardKey, config.pipeline] {
-            guard let entry = measurements.pipelines[key] else { continue }
-            if entry.hopSamples != facts.hopSamples || entry.sampleRateHz.map({ abs($0 - facts.sampleRateHz) > 1e-9 }) ?? true {
-                stale.append("pipelines.\(key) in \(entry.file) measured a hop of \(entry.hopSamples.map(String.init) ?? "?") samples at "
-                    + "\(entry.sampleRateHz.map { String(format: "%g", $0) } ?? "?") Hz, but \(facts.file) with this board's overrides has "
-                    + "\(facts.hopSamples) at \(String(format: "%g", facts.sampleRateHz)) Hz")
-                continue
-            }
-            if let source = sources.first(where: { entry.cores[$0.core] != nil }), let m = entry.cores[source.core] {
-                measured = (key, entry, source, m)
-                break
-            }
-        }
+        let (measured, stale) = measuredPipeline(config: config, facts: facts, measurements: measurements, sources: sources)
         missing += stale
         let cores = sources.map(\.core).joined(separator: " or ")
         if measured == nil {
@@ -54,30 +40,9 @@ public enum PipelineReportCalculator {
         // Latency and real time from the worst and mean hop.
         var latency: DeploymentReport.Latency?
         var hop: DeploymentReport.HopTiming?
-        if let (key, entry, source, m) = measured {
-            if let worst = m.instructionsPerHopWorst, let mean = m.instructionsPerHopMean {
-                let timing = DeploymentReport.HopTiming(
-                    hopSamples: facts.hopSamples, hopSeconds: hopSeconds, meanInstructions: mean, worstInstructions: worst,
-                    hops: m.hops, core: source.core, cyclesPerInstruction: source.cyclesPerInstruction,
-                    cyclesPerInstructionLow: source.cyclesPerInstructionLow, cyclesPerInstructionHigh: source.cyclesPerInstructionHigh,
-                    clockHz: profile.clockHz.value)
-                hop = timing
-                latency = DeploymentReport.Latency(
-                    instructions: worst, core: source.core, estimate: false, cyclesPerInstruction: source.cyclesPerInstruction,
-                    cyclesPerInstructionLow: source.cyclesPerInstructionLow, cyclesPerInstructionHigh: source.cyclesPerInstructionHigh,
-                    clockHz: profile.clockHz.value, frontendInstructions: nil, alwaysOnInstructions: 0)
-                if timing.meanSeconds > hopSeconds {
-                    problems.append(String(format: "misses real time: the mean hop takes %.3f ms, the hop period is %.3f ms (over by %.3f ms)",
-                                           timing.meanSeconds * 1e3, hopSeconds * 1e3, (timing.meanSeconds - hopSeconds) * 1e3))
-                } else if timing.bufferedHops > 0 {
-                    notes.append(String(format: "the worst hop takes %.3f ms, %.2f× the %.3f ms hop period: keeps up on average, with %d hop%@ "
-                                        + "(%d samples) of input buffered while it runs",
-                                        timing.worstSeconds * 1e3, timing.worstSeconds / hopSeconds, hopSeconds * 1e3, timing.bufferedHops,
-                                        timing.bufferedHops == 1 ? "" : "s", timing.bufferedHops * facts.hopSamples))
-                }
-            } else {
-                missing.append("instructions_per_hop_worst/mean of pipelines.\(key) on \(source.core) (\(entry.file))")
-            }
+        if let found = measured {
+            let (key, _, source, m) = found
+            (latency, hop) = hopTiming(found, facts: facts, profile: profile, problems: &problems, notes: &notes, missing: &missing)
             var facts = "measured whole pipeline pipelines.\(key) on \(source.core)"
             if let n = m.hops { facts += ": \(n) hops" }
             if let s = m.setupInstructions { facts += ", setup \(ReportText.grouped(s)) instructions" }
@@ -153,6 +118,63 @@ public enum PipelineReportCalculator {
                                 flash: flash, ram: ram, arenaBytes: footprint.arenaBytes, largestRegion: region, latency: latency,
                                 strideSeconds: hopSeconds, dutyCycle: config.dutyCycle, problems: problems, missing: missing,
                                 notes: notes)
+    }
+
+    /// A whole-pipeline measurement: its key, entry, the count source whose core it was measured on, and that core's figures.
+    typealias Measured = (key: String, entry: PipelineMeasurement, source: CountSource, m: PipelineCoreMeasurement)
+
+    /// The whole-pipeline measurement that stands for the config: `pipelines.<pipeline>@<board>`, else
+    /// `pipelines.<pipeline>`, on the first of `sources` it has. One measured with another hop
+    /// (samples or rate) than the pipeline has with the board's overrides is stale: skipped, and said.
+    static func measuredPipeline(config: DeploymentConfig, facts: PipelineFacts, measurements: Measurements,
+                                 sources: [CountSource]) -> (measured: Measured?, stale: [String]) {
+        var stale: [String] = []
+        for key in [PipelineMeasurement.key(pipeline: config.pipeline, board: config.board), config.pipeline] {
+            guard let entry = measurements.pipelines[key] else { continue }
+            if entry.hopSamples != facts.hopSamples || entry.sampleRateHz.map({ abs($0 - facts.sampleRateHz) > 1e-9 }) ?? true {
+                stale.append("pipelines.\(key) in \(entry.file) measured a hop of \(entry.hopSamples.map(String.init) ?? "?") samples at "
+                    + "\(entry.sampleRateHz.map { String(format: "%g", $0) } ?? "?") Hz, but \(facts.file) with this board's overrides has "
+                    + "\(facts.hopSamples) at \(String(format: "%g", facts.sampleRateHz)) Hz")
+                continue
+            }
+            if let source = sources.first(where: { entry.cores[$0.core] != nil }), let m = entry.cores[source.core] {
+                return ((key, entry, source, m), stale)
+            }
+        }
+        return (nil, stale)
+    }
+
+    /// Latency (the worst hop × the source's CPI / clock) and hop timing of a measured pipeline. Real
+    /// time fails only when the mean hop exceeds the hop period (a problem); a worst hop longer than
+    /// the period is a note with the hops of input it needs buffered. Missing hop counts: a missing line, nils.
+    static func hopTiming(_ measured: Measured, facts: PipelineFacts, profile: BoardProfile, problems: inout [String],
+                          notes: inout [String], missing: inout [String]) -> (DeploymentReport.Latency?, DeploymentReport.HopTiming?) {
+        let (key, entry, source, m) = measured
+        guard let worst = m.instructionsPerHopWorst, let mean = m.instructionsPerHopMean else {
+            missing.append("instructions_per_hop_worst/mean of pipelines.\(key) on \(source.core) (\(entry.file))")
+            return (nil, nil)
+        }
+        let hopSeconds = Double(facts.hopSamples) / facts.sampleRateHz
+        let timing = DeploymentReport.HopTiming(
+            hopSamples: facts.hopSamples, hopSeconds: hopSeconds, meanInstructions: mean, worstInstructions: worst,
+            hops: m.hops, core: source.core, cyclesPerInstruction: source.cyclesPerInstruction,
+            cyclesPerInstructionLow: source.cyclesPerInstructionLow, cyclesPerInstructionHigh: source.cyclesPerInstructionHigh,
+            clockHz: profile.clockHz.value)
+        var latency = DeploymentReport.Latency(
+            instructions: worst, core: source.core, estimate: source.estimate, cyclesPerInstruction: source.cyclesPerInstruction,
+            cyclesPerInstructionLow: source.cyclesPerInstructionLow, cyclesPerInstructionHigh: source.cyclesPerInstructionHigh,
+            clockHz: profile.clockHz.value, frontendInstructions: nil, alwaysOnInstructions: 0)
+        latency.countLabel = source.label
+        if timing.meanSeconds > hopSeconds {
+            problems.append(String(format: "misses real time: the mean hop takes %.3f ms, the hop period is %.3f ms (over by %.3f ms)",
+                                   timing.meanSeconds * 1e3, hopSeconds * 1e3, (timing.meanSeconds - hopSeconds) * 1e3))
+        } else if timing.bufferedHops > 0 {
+            notes.append(String(format: "the worst hop takes %.3f ms, %.2f× the %.3f ms hop period: keeps up on average, with %d hop%@ "
+                                + "(%d samples) of input buffered while it runs",
+                                timing.worstSeconds * 1e3, timing.worstSeconds / hopSeconds, hopSeconds * 1e3, timing.bufferedHops,
+                                timing.bufferedHops == 1 ? "" : "s", timing.bufferedHops * facts.hopSamples))
+        }
+        return (latency, timing)
     }
 
     /// The input DMA buffers (`audio` kind: int16 mono samples, a double buffer) must outlast the

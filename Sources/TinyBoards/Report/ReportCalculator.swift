@@ -22,6 +22,14 @@ import Foundation
 ///         (`DeploymentReport.averageLoad`).
 public enum ReportCalculator {
     ///
+    /// The share of a count spent in software helpers that the ESP32-S3's LX7 runs in hardware.
+    static func helperNote(_ h: HelperInstructions, of instructions: Int, label: String) -> String {
+        let share = { (n: Int) in String(format: "%.1f %%", 100 * Double(n) / Double(max(instructions, 1))) }
+        return "of the \(label), \(share(h.softFloat)) are soft-float helpers and \(share(h.integer)) integer division / 64-bit "
+            + "product helpers (LX106 has no FPU, divider or MUL32_HIGH; the LX7 does these in hardware): the time can be up to "
+            + share(h.softFloat + h.integer) + " lower than this count gives"
+    }
+
     /// A Swift board (`swift-embedded`) running a pipeline file is reported from the measured whole
     /// pipeline and its board link instead (`PipelineReportCalculator`); the sums below serve the
     /// C export (ESP32-S3, labelled as its C-export measurements) and the reference deployments.
@@ -171,18 +179,43 @@ public enum ReportCalculator {
                 cyclesPerInstruction: source.cyclesPerInstruction, cyclesPerInstructionLow: source.cyclesPerInstructionLow,
                 cyclesPerInstructionHigh: source.cyclesPerInstructionHigh, clockHz: profile.clockHz.value,
                 frontendInstructions: frontend, alwaysOnInstructions: alwaysOn)
+            latency?.countLabel = source.label
+            if let h = entry?.cores[source.core]?.helpers { notes.append(helperNote(h, of: instructions, label: source.label ?? source.core)) }
             if source.estimate { notes.append("latency is an estimate from \(source.core) instruction counts (\(profile.title) itself not measured)") }
         } else {
             missing.append("instruction count of \(config.model) on \(profile.latency.map(\.core).joined(separator: " or "))")
         }
+        // A C-export board whose whole exported pipeline was measured on a count core: time per hop
+        // from that run (front end, model and post-processing), not from the summed parts, and the
+        // input double buffer checked against its worst hop.
+        var hop: DeploymentReport.HopTiming?
+        if isC, let facts = config.pipelineFacts {
+            let found = PipelineReportCalculator.measuredPipeline(config: config, facts: facts, measurements: measurements,
+                                                                  sources: profile.latency)
+            missing += found.stale
+            if let m = found.measured {
+                let timed = PipelineReportCalculator.hopTiming(m, facts: facts, profile: profile, problems: &problems, notes: &notes,
+                                                               missing: &missing)
+                if let t = timed.1 {
+                    (latency, hop) = (timed.0, t)
+                    PipelineReportCalculator.checkInputBuffers(config.buffers.filter { $0.kind == .audio }, timing: t,
+                                                               problems: &problems, notes: &notes)
+                    if let h = m.m.helpers, let total = m.m.instructionsTotal {
+                        notes.append("whole pipeline: " + helperNote(h, of: total, label: m.source.label ?? m.source.core))
+                    }
+                    notes.append("time per hop from the whole exported pipeline (pipelines.\(m.key) on \(m.source.core): front end, model and "
+                        + "post-processing), not from the parts above")
+                }
+            }
+        }
         if let accuracy = config.accuracy { notes.append("accuracy at this stride: \(accuracy)") }
-        if let l = latency, l.seconds > config.strideSeconds {
+        if hop == nil, let l = latency, l.seconds > config.strideSeconds {
             problems.append(String(format: "misses real time: %.3f ms per inference, stride %.3f ms (over by %.3f ms)",
                                    l.seconds * 1e3, config.strideSeconds * 1e3, (l.seconds - config.strideSeconds) * 1e3))
         }
-        return DeploymentReport(basis: isC ? .cExport : .modelAndFrontEnd, hop: nil, link: nil, pipeline: config.pipeline, board: profile.id, boardTitle: profile.title, runtime: profile.runtime,
+        return DeploymentReport(basis: isC ? .cExport : .modelAndFrontEnd, hop: hop, link: nil, pipeline: config.pipeline, board: profile.id, boardTitle: profile.title, runtime: profile.runtime,
                                 model: config.model, modelSHA256: footprint.sha256, flash: flash, ram: ram, arenaBytes: arena,
-                                largestRegion: region, latency: latency, strideSeconds: config.strideSeconds,
+                                largestRegion: region, latency: latency, strideSeconds: hop?.hopSeconds ?? config.strideSeconds,
                                 dutyCycle: config.dutyCycle, problems: problems, missing: missing, notes: notes)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// An SVG picture of deployment reports (one row per deployment: flash, RAM and real-time load as
 /// bars on a 0-150 % scale of what is available, with a tick at 100 %; red past 100 %, a dashed
-/// end where items are not measured), and an HTML page wrapping it with the text report.
+/// end where items are not measured), the estimated energy per inference, average power and
+/// battery life as text beside them, and an HTML page wrapping it with the text report.
 public enum ReportPicture {
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -12,7 +13,8 @@ public enum ReportPicture {
     public static func svg(_ reports: [DeploymentReport]) -> String {
         let rowHeight = 64, labelWidth = 260, barWidth = 220, gap = 24
         let columns = ["flash", "RAM", "inference / stride"]
-        let width = labelWidth + columns.count * (barWidth + gap) + 20
+        let energyX = labelWidth + columns.count * (barWidth + gap), energyWidth = 300
+        let width = energyX + energyWidth
         let height = 40 + reports.count * rowHeight + 20
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" font-family=\"sans-serif\" font-size=\"12\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
@@ -20,6 +22,7 @@ public enum ReportPicture {
             let x = labelWidth + c * (barWidth + gap)
             s += "<text x=\"\(x)\" y=\"24\" font-weight=\"bold\">\(escape(title)) (tick = 100 %)</text>\n"
         }
+        s += "<text x=\"\(energyX)\" y=\"24\" font-weight=\"bold\">energy (estimate)</text>\n"
         for (i, r) in reports.enumerated() {
             let y = 40 + i * rowHeight
             let colour = r.verdict == .fits ? "#1a7f37" : r.verdict == .doesNotFit ? "#cf222e" : "#9a6700"
@@ -50,8 +53,25 @@ public enum ReportPicture {
                 s += "<line x1=\"\(tick)\" y1=\"\(y + 6)\" x2=\"\(tick)\" y2=\"\(y + 32)\" stroke=\"black\"/>\n"
                 s += "<text x=\"\(x)\" y=\"\(y + 44)\">\(escape(label + (complete ? "" : " + ?")))</text>\n"
             }
+            for (k, line) in energyText(r).enumerated() {
+                s += "<text x=\"\(energyX)\" y=\"\(y + 22 + 16 * k)\">\(escape(line))</text>\n"
+            }
         }
         return s + "</svg>\n"
+    }
+
+    /// The energy column of a row: µJ per inference, average power, battery life (or why unknown).
+    static func energyText(_ r: DeploymentReport) -> [String] {
+        guard let e = r.energy else { return [] }
+        guard let inference = e.perInference else { return ["unknown: " + (e.unknown.first ?? "no figures")] }
+        var lines = ["\(ReportText.joules(inference.nominal)) per inference"]
+        if let average = e.averageWatts, let life = e.batterySeconds {
+            lines.append("average \(ReportText.watts(average.nominal))")
+            lines.append("\(e.battery.name): \(ReportText.duration(life.nominal))")
+        } else {
+            lines.append("average power unknown")
+        }
+        return lines
     }
 
     public static func html(_ reports: [DeploymentReport]) -> String {

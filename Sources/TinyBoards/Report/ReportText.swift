@@ -55,7 +55,7 @@ public enum ReportText {
             lines.append("  latency \(milliseconds(h.worstSeconds)) worst hop (range \(milliseconds(l.secondsLow))–\(milliseconds(l.secondsHigh))) = "
                 + "\(grouped(h.worstInstructions)) instructions; mean hop \(milliseconds(h.meanSeconds)) = \(grouped(h.meanInstructions)) instructions; "
                 + "× CPI \(h.cyclesPerInstruction) (\(h.cyclesPerInstructionLow)–\(h.cyclesPerInstructionHigh)) / "
-                + "\(String(format: "%g", Double(h.clockHz) / 1e6)) MHz [measured whole pipeline, \(h.core)]")
+                + "\(String(format: "%g", Double(h.clockHz) / 1e6)) MHz [\(l.estimate ? l.origin + ", whole pipeline" : "measured whole pipeline, \(h.core)")]")
             lines.append("  budget  hop \(milliseconds(h.hopSeconds)) (\(h.hopSamples) samples): worst hop \(percent(h.worstSeconds / h.hopSeconds)) "
                 + "(margin \(String(format: "%.1f", h.hopSeconds / h.worstSeconds))×), mean hop \(percent(h.meanSeconds / h.hopSeconds)) "
                 + "(margin \(String(format: "%.1f", h.hopSeconds / h.meanSeconds))×)"
@@ -65,12 +65,13 @@ public enum ReportText {
                 + "\(grouped(l.totalInstructions)) instructions"
             if let f = l.frontendInstructions { text += " (model \(grouped(l.instructions)) + front end \(grouped(f)))" }
             text += " × CPI \(l.cyclesPerInstruction) (\(l.cyclesPerInstructionLow)–\(l.cyclesPerInstructionHigh)) / "
-                + "\(String(format: "%g", Double(l.clockHz) / 1e6)) MHz [\(l.estimate ? "estimate from" : "measured") \(l.core)]"
+                + "\(String(format: "%g", Double(l.clockHz) / 1e6)) MHz [\(l.origin)]"
             lines.append(text)
         } else {
             lines.append("  latency not measured")
         }
         if r.hop == nil { lines.append(realTime(r)) }
+        lines += energyLines(r)
         for p in r.problems { lines.append("  FAIL    \(p)") }
         for m in r.missing { lines.append("  missing \(m)") }
         for n in r.notes { lines.append("  note    \(n)") }
@@ -111,20 +112,21 @@ public enum ReportText {
         return "\(percent(average)) (worst \(percent(load)))"
     }
 
-    /// One row per deployment: flash, RAM, latency, stride, load and verdict.
+    /// One row per deployment: flash, RAM, latency, stride, load, energy per inference, average power,
+    /// battery life and verdict.
     public static func summary(_ reports: [DeploymentReport]) -> String {
         let header = ["pipeline", "board", "flash used / available", "RAM used / available", "arena", "latency", "stride / hop", "load",
-                      "basis", "verdict"]
+                      "µJ / inference", "avg power", "battery", "basis", "verdict"]
         var rows = [header]
         for r in reports {
             func kb(_ b: DeploymentReport.Budget) -> String {
                 String(format: "%.1f%@ / %.0f KB", Double(b.used) / 1024, b.isComplete ? "" : "+?", Double(b.available) / 1024)
             }
-            let latency = r.latency.map { milliseconds($0.seconds) + ($0.estimate ? " (est.)" : r.hop != nil ? " (worst hop)" : "") } ?? "?"
+            let latency = r.latency.map { milliseconds($0.seconds) + ($0.estimate ? (r.hop != nil ? " (est., worst hop)" : " (est.)") : r.hop != nil ? " (worst hop)" : "") } ?? "?"
             let basis = r.basis == .measuredPipeline ? (r.link.map { $0.linked ? "pipeline, linked" : "pipeline, LINK FAILS" } ?? "pipeline")
                 : r.basis == .cExport ? "C export" : "parts"
             rows.append([r.pipeline, r.board, kb(r.flash), kb(r.ram), String(format: "%.1f KB", Double(r.arenaBytes) / 1024),
-                         latency, milliseconds(r.strideSeconds), loadCell(r), basis,
+                         latency, milliseconds(r.strideSeconds), loadCell(r)] + energyCells(r) + [basis,
                          r.verdict == .fits ? "fits" : r.verdict == .doesNotFit ? "DOES NOT FIT" : "incomplete"])
         }
         var widths = [Int](repeating: 0, count: header.count)
