@@ -5,6 +5,7 @@ import Foundation
 import MotorAnomaly
 import PipelineCatalog
 import TinyBoards
+import TinyFormats
 import TinyPipeline
 
 /// pipeline: a pipeline.json of any pipeline (dispatched on its "format"), then what the tools
@@ -18,16 +19,19 @@ func fuzzPipeline(_ input: [UInt8]) {
     _ = image.withUnsafeBytes { try? PipelineImage(bytes: $0) }
 }
 
-/// board-config: one JSON object read as each board file kind (a deployment config, without and
-/// with a pipeline's facts; a board profile; measurements; board links).
+/// board-config: one JSON object (the one JSON reader, JSONReader) read as each board file kind:
+/// a deployment config, without and with a pipeline's facts; a board profile; measurements; board
+/// links. Each reads a fresh parse: a reader records the keys read.
 func fuzzBoardConfig(_ input: [UInt8]) {
-    guard let object = try? JSONObject(data: Data(input), file: "fuzz.json") else { return }
-    _ = try? DeploymentConfig(json: object)
-    _ = try? DeploymentConfig(json: object, facts: { _ throws(ConfigError) in fuzzPipelineFacts })
-    _ = try? BoardProfile(json: object, id: "fuzz")
+    let data = Data(input)
+    func object() -> JSONReader? { try? JSONReader(data: data, file: "fuzz.json") }
+    guard let first = object() else { return }
+    _ = try? DeploymentConfig(json: first)
+    if let o = object() { _ = try? DeploymentConfig(json: o, facts: { _ throws(ConfigError) in fuzzPipelineFacts }) }
+    if let o = object() { _ = try? BoardProfile(json: o, id: "fuzz") }
     var measurements = Measurements()
-    _ = try? measurements.merge(object)
-    _ = try? BoardLinks(json: object)
+    if let o = object() { _ = try? measurements.merge(o) }
+    if let o = object() { _ = try? BoardLinks(json: o) }
 }
 
 private let fuzzPipelineFacts = PipelineFacts(file: "pipeline.json", kind: "kws", model: "/m.tflite", modelInImage: true,

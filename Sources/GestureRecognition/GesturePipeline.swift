@@ -42,7 +42,7 @@ public struct GesturePipeline: Sendable {
     public init(path: String) throws(GestureError) {
         let document: PipelineDocument<SensorWindowSpec, PipelineFile>
         do {
-            document = try PipelineDocument(.path(path), format: Self.format, versions: 1 ... 1, allowedKeys: PipelineFile.allowedKeys)
+            document = try PipelineDocument(.path(path), format: Self.format, versions: 1 ... 1)
         } catch {
             throw GestureError(error.description)
         }
@@ -118,11 +118,6 @@ public struct GesturePipeline: Sendable {
 
 /// The pipeline.json keys other than `features` (which `SensorWindowSpec` reads strictly).
 private struct PipelineFile: Decodable {
-    static let allowedKeys: [String: Set<String>] = [
-        "": ["format", "version", "name", "features", "labels", "negativeLabel", "model", "inputRate", "minimumSeconds",
-             "hop", "smoothing"],
-        "smoothing": ["history", "threshold", "rearm", "suppressionSeconds"],
-    ]
     let name: String
     let labels: [String]
     let negativeLabel: String?

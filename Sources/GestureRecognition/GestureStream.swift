@@ -31,7 +31,7 @@ public final class GestureStream {
         frontEnd = resampled ? try SensorFrontEnd(spec: pipeline.spec, inputRate: inputRate, sourceName: sourceName, unitOverride: unit)
                              : nil
         if !resampled {
-            do { try AudioLimits.checkSampleRate(inputRate) } catch { throw SensorInputError("\(sourceName): \(error.description)") }
+            do { try AudioLimits.checkSampleRate(inputRate) } catch { throw SensorInputError.source(sourceName, problem: error.description) }
         }
         do {
             engine = try GestureEngine(configuration: pipeline.engineConfiguration(unit: unit, conditioned: resampled),
@@ -53,9 +53,9 @@ public final class GestureStream {
             try frontEnd.push(row) { frame in
                 if failure == nil { do throws(PipelineError) { try engine.push(frame, onEvent: forward) } catch { failure = error } }
             }
-            if let failure { throw SensorInputError("\(sourceName): \(failure.description)") }
+            if let failure { throw SensorInputError.source(sourceName, problem: failure.description) }
         } else {
-            do { try engine.push(row, onEvent: forward) } catch { throw SensorInputError("\(sourceName): \(error.description)") }
+            do { try engine.push(row, onEvent: forward) } catch { throw SensorInputError.source(sourceName, problem: error.description) }
         }
     }
 
@@ -81,13 +81,13 @@ public final class GestureStream {
             try frontEnd.finish { frame in
                 if failure == nil { do throws(PipelineError) { try engine.push(frame, onEvent: forward) } catch { failure = error } }
             }
-            if let failure { throw SensorInputError("\(sourceName): \(failure.description)") }
+            if let failure { throw SensorInputError.source(sourceName, problem: failure.description) }
         }
         do {
             // The engine's own conditioning releases frames it still holds for unit detection.
             try engine.finishConditioning(onEvent: forward)
         } catch {
-            throw SensorInputError("\(sourceName): \(error.description)")
+            throw SensorInputError.source(sourceName, problem: error.description)
         }
         guard engine.sampleCount >= pipeline.minimumFrames else {
             throw GestureError.tooShort(source: sourceName, samples: engine.sampleCount, rate: pipeline.spec.sampleRate,

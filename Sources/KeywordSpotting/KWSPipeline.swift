@@ -43,13 +43,6 @@ public struct KWSPipeline: Sendable {
         var smoothing: Smoothing
     }
 
-    static let allowedKeys: [String: Set<String>] = [
-        "": ["format", "version", "name", "description", "features", "labels", "backgroundLabels", "model",
-             "modelInput", "streaming", "smoothing"],
-        "modelInput": ["scale", "zeroPoint"],
-        "streaming": ["strideSeconds"],
-        "smoothing": ["averageSeconds", "threshold", "suppressionSeconds", "minimumCount"],
-    ]
 
     /// The pipeline file.
     public let url: URL
@@ -74,7 +67,7 @@ public struct KWSPipeline: Sendable {
     private init(_ source: PipelineDocument<FeatureSpec, Settings>.Source) throws(KWSError) {
         let document: PipelineDocument<FeatureSpec, Settings>
         do {
-            document = try PipelineDocument(source, format: Self.format, versions: 1 ... Self.currentVersion, allowedKeys: Self.allowedKeys)
+            document = try PipelineDocument(source, format: Self.format, versions: 1 ... Self.currentVersion)
         } catch {
             throw KWSError(error.description)
         }

@@ -47,7 +47,7 @@ public final class AnomalyMonitor {
     public let pipeline: AnomalyPipeline
     public let engine: AnomalyEngine<FeatureFFT>
     public let learningWindows: Int
-    /// `ContentIdentity` of the autoencoder model (nil for the Gaussian scorer).
+    /// `SHA256.identity` of the autoencoder model (nil for the Gaussian scorer).
     public let modelID: String?
     private var frame: [Float]
     private var block: [Float]

@@ -1,4 +1,5 @@
 import Foundation
+import TinyFormats
 import TinyCore
 import TinyPipeline
 import TinyRuntime
@@ -6,7 +7,7 @@ import TinyRuntime
 extension AnomalyPipeline {
     /// The scorer the pipeline picks, ready to learn or score: a fresh (or the given saved)
     /// Gaussian baseline, or the autoencoder loaded from `modelPath` on TinyCore's interpreter.
-    /// Also returns the interpreter (nil for the Gaussian scorer) and the model's `ContentIdentity`
+    /// Also returns the interpreter (nil for the Gaussian scorer) and the model's identity (`SHA256.identity`)
     /// (nil for the Gaussian scorer), which ties saved thresholds to the model.
     public func makeScorer(savedBaseline: GaussianBaseline? = nil) throws(AnomalyError)
         -> (scorer: AnomalyScorer, interpreter: Interpreter?, modelID: String?) {
@@ -28,7 +29,7 @@ extension AnomalyPipeline {
         }
     }
 
-    /// The autoencoder model on a new interpreter, and its `ContentIdentity` (nil without an
+    /// The autoencoder model on a new interpreter, and its identity (`SHA256.identity`) (nil without an
     /// autoencoder section).
     func loadModel() throws(AnomalyError) -> (Interpreter, String)? {
         guard let path = modelPath else { return nil }
@@ -37,7 +38,7 @@ extension AnomalyPipeline {
         }
         let model: Model
         do { model = try Model(bytes: [UInt8](bytes), path: path) } catch { throw AnomalyError(error.description) }
-        return (Interpreter(graph: model.graph), ContentIdentity.fnv1a64(bytes))
+        return (Interpreter(graph: model.graph), SHA256.identity([UInt8](bytes)))
     }
 
     /// A learning period of `windows` windows whose last `⌈windows · calibrationFraction⌉`

@@ -1,5 +1,6 @@
 import TinyIO
 import Foundation
+import TinyFormats
 import TinyFeatures
 
 /// A motor-anomaly pipeline: `Pipelines/anomaly/pipeline.json` (or any file of this schema).
@@ -59,21 +60,13 @@ public struct AnomalyPipeline: Sendable {
         var statusEverySeconds: Double
     }
 
-    static let allowedKeys: [String: Set<String>] = [
-        "": ["format", "version", "name", "description", "features", "scorer", "gaussian", "autoencoder",
-             "learning", "alarm", "statusEverySeconds"],
-        "gaussian": ["varianceFloor"],
-        "autoencoder": ["model", "contextFrames", "threshold"],
-        "learning": ["seconds", "calibrationFraction", "k"],
-        "alarm": ["raiseAfter", "clearAfter"],
-    ]
 
     /// The pipeline file.
     public let url: URL
     public let name: String
     public let description: String
     public let features: FeatureSpec
-    /// `ContentIdentity` of the feature spec's canonical JSON without its name and description:
+    /// `SHA256.identity` of the feature spec's canonical JSON without its name and description:
     /// two specs that compute the same numbers share it.
     public let featureSpecID: String
     public var scorer: ScorerKind
@@ -94,7 +87,7 @@ public struct AnomalyPipeline: Sendable {
     private init(_ source: PipelineDocument<FeatureSpec, Settings>.Source) throws(AnomalyError) {
         let document: PipelineDocument<FeatureSpec, Settings>
         do {
-            document = try PipelineDocument(source, format: Self.format, versions: 1 ... Self.currentVersion, allowedKeys: Self.allowedKeys)
+            document = try PipelineDocument(source, format: Self.format, versions: 1 ... Self.currentVersion)
         } catch {
             throw AnomalyError(error.description)
         }
@@ -124,7 +117,7 @@ public struct AnomalyPipeline: Sendable {
         object["name"] = nil
         object["description"] = nil
         let bytes = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return ContentIdentity.fnv1a64(bytes)
+        return SHA256.identity([UInt8](bytes))
     }
 
     private func validate() throws(AnomalyError) {

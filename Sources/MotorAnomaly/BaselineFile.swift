@@ -6,16 +6,16 @@ import Foundation
 ///
 /// ```json
 /// {"format": "tinyml-anomaly-baseline", "version": 1,
-///  "feature_spec_id": "fnv1a64:…", "frame_length": 48, "scorer": "gaussian",
+///  "feature_spec_id": "sha256:…", "frame_length": 48, "scorer": "gaussian",
 ///  "model_id": null, "count": 70, "variance_floor": 0.0001, "mean": […], "m2": […],
 ///  "threshold": {"rule": "mean+k*sigma", "k": 4, "value": 2.08, "calibration_windows": 35,
 ///                "score_mean": 1.09, "score_sigma": 0.25, "score_max": 1.84}}
 /// ```
-/// - `feature_spec_id` is the `ContentIdentity` of the pipeline's feature spec: a baseline learned
+/// - `feature_spec_id` is the `SHA256.identity` of the pipeline's feature spec: a baseline learned
 ///   with other features (bands, window, rate) is refused, never silently misapplied.
 /// - `scorer` is `gaussian` (then `count`, `variance_floor`, `mean`, `m2` hold `FeatureMoments`;
 ///   the variance of dimension d is m2[d] / (count − 1)) or `autoencoder` (then `model_id` is the
-///   model's `ContentIdentity` and only the threshold is stored).
+///   model's `SHA256.identity` and only the threshold is stored).
 /// - Doubles are written in shortest round-trip form, so save → load is exact.
 /// Readers refuse other formats and versions newer than `currentVersion`.
 public struct BaselineFile: Codable, Sendable, Equatable {

@@ -2,6 +2,7 @@ import Foundation
 import GestureRecognition
 import KeywordSpotting
 import MotorAnomaly
+import TinyFormats
 import TinyPipeline
 import WildlifeSounds
 
@@ -17,17 +18,17 @@ public enum AnyPipeline {
 
     /// Loads `path` (a pipeline.json or a directory holding one), dispatching on its `format`.
     public init(path: String) throws {
+        // The file is read twice: once here for its format, then strictly by its pipeline type.
         var file = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             file = file.appendingPathComponent("pipeline.json")
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw PipelineCatalogError("cannot read pipeline '\(file.path)'")
-        }
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        guard let format = object?["format"] as? String else {
-            throw PipelineCatalogError("'\(file.path)' is not a pipeline file (no \"format\" key)")
+        let format: String
+        do {
+            format = try JSONReader(contentsOf: file.path).string("format")
+        } catch {
+            throw PipelineCatalogError.json(error)
         }
         switch format {
         case KWSPipeline.format: self = .keywordSpotting(try KWSPipeline(path: file.path))
@@ -35,7 +36,7 @@ public enum AnyPipeline {
         case GesturePipeline.format: self = .gesture(try GesturePipeline(path: file.path))
         case WildlifePipeline.format: self = .wildlife(try WildlifePipeline(path: file.path))
         default:
-            throw PipelineCatalogError("'\(file.path)': unknown pipeline format '\(format)' (expected \(Self.formats.joined(separator: ", ")))")
+            throw PipelineCatalogError.unknownFormat(file: file.path, format: format, known: Self.formats)
         }
     }
 
@@ -124,14 +125,13 @@ public enum AnyPipeline {
     /// The pipeline with a board's overrides applied (unknown keys and bad values are errors).
     public func applying(_ overrides: [String: Double]) throws -> AnyPipeline {
         if let bad = overrides.keys.sorted().first(where: { !overridableKeys.contains($0) }) {
-            let allowed = overridableKeys.isEmpty ? "none" : overridableKeys.joined(separator: ", ")
-            throw PipelineCatalogError("override '\(bad)' does not apply to a \(kind) pipeline (it takes: \(allowed))")
+            throw PipelineCatalogError.unknownOverride(key: bad, kind: kind, allowed: overridableKeys)
         }
         switch self {
         case .keywordSpotting(var p):
             var count: Int?
             if let m = overrides["minimumCount"] {
-                guard m == m.rounded(), m >= 1, m < 1e6 else { throw PipelineCatalogError("override minimumCount must be a whole number ≥ 1 (got \(m))") }
+                guard m == m.rounded(), m >= 1, m < 1e6 else { throw PipelineCatalogError.badOverride(key: "minimumCount", value: m, expected: "a whole number ≥ 1") }
                 count = Int(m)
             }
             try p.override(strideSeconds: overrides["strideSeconds"], threshold: overrides["threshold"],
@@ -140,7 +140,7 @@ public enum AnyPipeline {
             return .keywordSpotting(p)
         case .anomaly(var p):
             if let s = overrides["learningSeconds"] {
-                guard s > 0, s.isFinite else { throw PipelineCatalogError("override learningSeconds must be positive (got \(s))") }
+                guard s > 0, s.isFinite else { throw PipelineCatalogError.badOverride(key: "learningSeconds", value: s, expected: "a positive number") }
                 p.learning.seconds = s
             }
             return .anomaly(p)
@@ -169,7 +169,7 @@ public enum AnyPipeline {
         var model: [UInt8] = []
         if let path = modelPath {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw PipelineCatalogError("cannot read the pipeline's model '\(path)'")
+                throw PipelineCatalogError.unreadableModel(path: path)
             }
             model = [UInt8](data)
         }
@@ -180,8 +180,28 @@ public enum AnyPipeline {
     }
 }
 
-/// A pipeline file the catalog cannot use, with a one-line description.
-public struct PipelineCatalogError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+/// A pipeline file the catalog cannot use, as a case; `description` is one line.
+public enum PipelineCatalogError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The file is unreadable, not JSON, or has no string `"format"`.
+    case json(JSONError)
+    /// A `"format"` none of the four pipelines has.
+    case unknownFormat(file: String, format: String, known: [String])
+    /// A board override the pipeline kind does not take.
+    case unknownOverride(key: String, kind: String, allowed: [String])
+    /// An override value out of its range.
+    case badOverride(key: String, value: Double, expected: String)
+    /// The model the pipeline names cannot be read.
+    case unreadableModel(path: String)
+
+    public var description: String {
+        switch self {
+        case .json(let e): return e.description
+        case .unknownFormat(let file, let format, let known):
+            return "'\(file)': unknown pipeline format '\(format)' (expected \(known.joined(separator: ", ")))"
+        case .unknownOverride(let key, let kind, let allowed):
+            return "override '\(key)' does not apply to a \(kind) pipeline (it takes: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))"
+        case .badOverride(let key, let value, let expected): return "override \(key) must be \(expected) (got \(value))"
+        case .unreadableModel(let path): return "cannot read the pipeline's model '\(path)'"
+        }
+    }
 }

@@ -39,7 +39,7 @@ public enum CExporter {
     public static func export(graph: Graph, name: String, source: String,
                               operatorNames: [String]? = nil) throws(CExportError) -> CLibrary {
         guard CLiteral.isIdentifier(name) else {
-            throw CExportError("'\(name)' is not a C identifier (letters, digits and _, not starting with a digit)")
+            throw .notAnIdentifier(name)
         }
         let plan = graph.planArena(includeScratch: false)
         var emitter = COperatorEmitter(graph: graph, plan: plan)
@@ -82,7 +82,7 @@ public enum CExporter {
         case .float32: return "float"
         case .int32: return "int32_t"
         case .uint8, .bool, .int16, .int64:
-            throw CExportError("tensors of type \(type.name) are not supported by the C export")
+            throw .unsupportedTensorType(type.name)
         }
     }
 
@@ -98,7 +98,7 @@ public enum CExporter {
             var out: [String] = []
             for i in stride(from: 0, to: bytes.count, by: 4) { out.append(try CLiteral.float(Float(bitPattern: word(i)))) }
             return out
-        default: throw CExportError("constant tensors of type \(type.name) are not supported by the C export")
+        default: throw .unsupportedConstantType(type.name)
         }
     }
 }
@@ -119,7 +119,7 @@ struct Port {
     init(graph: Graph, id: Int, data: String) throws(CExportError) {
         let t = graph.tensors[id]
         guard t.type == .int8 || t.type == .float32 else {
-            throw CExportError("model input/output '\(t.name)' has type \(t.type.name); the C API takes int8 or float32")
+            throw .unsupportedPortType(tensor: t.name, type: t.type.name)
         }
         self.id = id
         name = t.name

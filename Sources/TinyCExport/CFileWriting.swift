@@ -11,6 +11,6 @@ func writeFiles(_ files: [(name: String, contents: String)], to directory: Strin
             try file.contents.write(toFile: path, atomically: true, encoding: .utf8)
         }
     } catch {
-        throw CExportError("cannot write \(what) to '\(directory)': \(error.localizedDescription)")
+        throw .writeFailed(what: what, directory: directory, reason: error.localizedDescription)
     }
 }

@@ -8,13 +8,13 @@ enum CLiteral {
     /// A float as an exact hexadecimal literal (`0x1.2b5e2ep-1f`). Throws for NaN and infinities,
     /// which no valid model produces and C99 cannot spell without <math.h>.
     static func float(_ v: Float) throws(CExportError) -> String {
-        guard v.isFinite else { throw CExportError("non-finite float constant \(v) cannot be exported") }
+        guard v.isFinite else { throw .nonFiniteFloat(v) }
         return String(format: "%a", Double(v)) + "f"
     }
 
     /// A double as an exact hexadecimal literal.
     static func double(_ v: Double) throws(CExportError) -> String {
-        guard v.isFinite else { throw CExportError("non-finite double constant \(v) cannot be exported") }
+        guard v.isFinite else { throw .nonFiniteDouble(v) }
         return String(format: "%a", v)
     }
 
@@ -65,10 +65,4 @@ enum CLiteral {
         if let first = out.unicodeScalars.first, ("0" ... "9").contains(first) { out = "m_" + out }
         return out
     }
-}
-
-/// Why a C library could not be exported (one line).
-public struct CExportError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }

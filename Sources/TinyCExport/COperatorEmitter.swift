@@ -40,10 +40,10 @@ struct COperatorEmitter {
         switch t.storage {
         case .activation:
             let offset = plan.offsets[id]
-            if offset < 0 { throw CExportError("tensor \(id) '\(t.name)' has no arena slot") }
+            if offset < 0 { throw .noArenaSlot(tensor: id, name: t.name) }
             return "(\(mutable ? "" : "const ")\(type) *)&arena.bytes[\(offset)]"
         case .constant, .mapped:
-            if mutable { throw CExportError("operator writes constant tensor \(id) '\(t.name)'") }
+            if mutable { throw .writesConstant(tensor: id, name: t.name) }
             let name = "tensor\(id)"
             if emittedTensors.insert(id).inserted {
                 let bytes = graph.constantBytes(id)

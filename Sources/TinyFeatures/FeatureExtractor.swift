@@ -22,7 +22,7 @@ public final class FeatureExtractor {
             frontEnd = try StreamingFrontEnd(configuration: spec.frontEnd, fft: try FeatureFFT(fft, size: spec.frontEnd.fftSize),
                                              inputStride: inputStride)
         } catch {
-            throw FeatureSpecError("feature spec '\(spec.name)': \(error.description)")
+            throw .invalid(kind: "feature spec", name: spec.name, problem: error.description)
         }
         zeros = [Float](repeating: 0, count: 4096)
         pending = SampleQueue(capacity: spec.frontEnd.hop)

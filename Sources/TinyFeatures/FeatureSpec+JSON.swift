@@ -1,5 +1,6 @@
 import Foundation
 import TinyDSP
+import TinyFormats
 
 /// The feature-spec JSON schema, version 1. Every key below is required unless marked optional;
 /// unknown keys are errors. Enumerated values are strings (`FeatureSpecVocabulary`).
@@ -34,73 +35,45 @@ import TinyDSP
 extension FeatureSpec {
     /// Reads a spec from JSON text; `source` names it in errors (a path or preset name).
     public init(jsonData: Data, source: String) throws(FeatureSpecError) {
-        let value: Any
         do {
-            value = try JSONSerialization.jsonObject(with: jsonData)
+            let r = try JSONReader(data: jsonData, file: source)
+            try self.init(json: r)
+            try r.finish()
         } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "malformed JSON"
-            throw FeatureSpecError(source: source, keyPath: "", "not valid JSON (\(detail))")
+            throw .json(error)
         }
-        try self.init(jsonObject: value, source: source)
     }
 
-    /// Reads a spec from a parsed JSON object (e.g. the `"features"` member of a pipeline.json;
-    /// pass `keyPath: "features"` so errors name the full path).
-    public init(jsonObject: Any, source: String, keyPath: String = "") throws(FeatureSpecError) {
-        let r = try JSONSpecReader(jsonObject, source: source, path: keyPath)
+    /// Reads a spec from a JSON object (a spec file's root, or the `"features"` member of a
+    /// pipeline.json, whose key path errors then name). Unknown keys fail the caller's `finish()`.
+    public init(json r: JSONReader) throws(JSONError) {
         let format = try r.string("format")
-        guard format == Self.format else { throw r.error("format", "expected '\(Self.format)' (got '\(format)')") }
-        let version = try r.int("version")
-        guard version >= 1 else { throw r.error("version", "must be ≥ 1 (got \(version))") }
+        guard format == Self.format else { throw r.invalid("format", "expected '\(Self.format)' (got '\(format)')") }
+        let version = try r.integer("version", minimum: 1)
         guard version <= Self.currentVersion else {
-            throw r.error("version", "version \(version) is newer than this build reads (\(Self.currentVersion))")
+            throw r.invalid("version", "version \(version) is newer than this build reads (\(Self.currentVersion))")
         }
         let name = try r.string("name")
-        let summary = try r.optionalString("description") ?? ""
-        let sampleRate = try r.positiveInt("sampleRate")
-        let normalization = try Self.readNormalization(r)
-        let clip = try r.optionalInt("clipSamples")
+        let summary = try r.optionalString("description", allowEmpty: true) ?? ""
+        let sampleRate = try r.integer("sampleRate", minimum: 1)
+        let normalization = try Self.readNormalization(r.element("normalization"))
+        let clip = try r.optionalInteger("clipSamples", minimum: 1)
         let frame = try r.object("frame")
-        let frameLength = try frame.positiveInt("length")
-        let hop = try frame.positiveInt("hop")
-        let fftSize = try frame.positiveInt("fftSize")
+        let frameLength = try frame.integer("length", minimum: 1)
+        let hop = try frame.integer("hop", minimum: 1)
+        let fftSize = try frame.integer("fftSize", minimum: 1)
         let window = try frame.choice("window", FeatureSpecVocabulary.windows)
-        try frame.finish()
         let spectrum = try r.choice("spectrum", FeatureSpecVocabulary.spectra)
         let features = try Self.readFeatures(try r.object("features"))
-        let log = r.has("log") ? try Self.readLog(try r.object("log")) : nil
-        if !r.has("log") { _ = try? r.raw("log") }
-        var cepstrum: CepstralConfiguration?
-        if r.has("dct") {
-            let d = try r.object("dct")
-            cepstrum = CepstralConfiguration(coefficientCount: try d.positiveInt("coefficients"),
-                                             normalization: try d.choice("normalization", FeatureSpecVocabulary.dctNormalizations),
-                                             lifter: try d.optionalDouble("lifter") ?? 0)
-            try d.finish()
-        } else {
-            _ = try? r.raw("dct")
+        let log = try r.optionalObject("log").map { (l) throws(JSONError) in try Self.readLog(l) }
+        let cepstrum = try r.optionalObject("dct").map { (d) throws(JSONError) in
+            CepstralConfiguration(coefficientCount: try d.integer("coefficients", minimum: 1),
+                                  normalization: try d.choice("normalization", FeatureSpecVocabulary.dctNormalizations),
+                                  lifter: try d.optionalNumber("lifter") ?? 0)
         }
-        let framesPerInput = try r.positiveInt("framesPerInput")
-        let stack = try r.optionalInt("stack") ?? 1
-        var quantization: Int8Quantizer?
-        if r.has("quantization") {
-            let q = try r.object("quantization")
-            do {
-                quantization = try Int8Quantizer(scale: Float(try q.double("scale")), zeroPoint: try q.int("zeroPoint"),
-                                                 rounding: try q.choice("rounding", FeatureSpecVocabulary.roundings),
-                                                 minimum: try q.optionalInt("min") ?? -128, maximum: try q.optionalInt("max") ?? 127)
-            } catch let e as FeatureSpecError {
-                throw e
-            } catch let e as DSPError {
-                throw FeatureSpecError(source: source, keyPath: q.path, e.description)
-            } catch {
-                throw FeatureSpecError(source: source, keyPath: q.path, "\(error)")
-            }
-            try q.finish()
-        } else {
-            _ = try? r.raw("quantization")
-        }
-        try r.finish()
+        let framesPerInput = try r.integer("framesPerInput", minimum: 1)
+        let stack = try r.optionalInteger("stack", minimum: 1) ?? 1
+        let quantization = try Int8Quantizer.read(r, key: "quantization")
         let frontEnd = FrontEndConfiguration(
             sampleRate: sampleRate, normalization: normalization, frameLength: frameLength, hop: hop, fftSize: fftSize,
             window: window, spectrum: spectrum, features: features, log: log, cepstrum: cepstrum,
@@ -108,89 +81,79 @@ extension FeatureSpec {
         do {
             try frontEnd.validate()
         } catch {
-            throw FeatureSpecError(source: source, keyPath: keyPath, error.description)
+            throw r.invalid("", error.description)
         }
-        try self.init(name: name, summary: summary, frontEnd: frontEnd, quantization: quantization)
+        do {
+            try self.init(name: name, summary: summary, frontEnd: frontEnd, quantization: quantization)
+        } catch {
+            throw r.invalid("", error.description)
+        }
     }
 
-    private static func readNormalization(_ r: JSONSpecReader) throws(FeatureSpecError) -> InputNormalization {
-        if let s = try? r.string("normalization") {
-            switch s {
+    private static func readNormalization(_ e: JSONElement) throws(JSONError) -> InputNormalization {
+        if e.kind == .string {
+            switch try e.string() {
             case "none": return .none
             case "peak": return .peak
-            default: throw r.error("normalization", "unknown value '\(s)' (expected 'none', 'peak' or {\"kind\": \"gain\", \"gain\": g})")
+            case let s: throw e.invalid("unknown value '\(s)' (expected 'none', 'peak' or {\"kind\": \"gain\", \"gain\": g})")
             }
         }
-        let o = try r.object("normalization")
-        let kind = try o.string("kind")
-        let result: InputNormalization
-        switch kind {
-        case "none": result = .none
-        case "peak": result = .peak
-        case "gain": result = .gain(Float(try o.double("gain")))
-        default: throw o.error("kind", "unknown value '\(kind)' (expected 'none', 'peak', 'gain')")
+        let o = try e.object()
+        switch try o.string("kind") {
+        case "none": return .none
+        case "peak": return .peak
+        case "gain": return .gain(Float(try o.number("gain")))
+        case let kind: throw o.invalid("kind", "unknown value '\(kind)' (expected 'none', 'peak', 'gain')")
         }
-        try o.finish()
-        return result
     }
 
-    private static func readFeatures(_ f: JSONSpecReader) throws(FeatureSpecError) -> FrameFeatures {
-        let kind = try f.string("kind")
-        let result: FrameFeatures
-        switch kind {
+    private static func readFeatures(_ f: JSONReader) throws(JSONError) -> FrameFeatures {
+        switch try f.string("kind") {
         case "spectrum":
-            result = .spectrum
+            return .spectrum
         case "mel":
-            result = .mel(MelFilterbankConfiguration(
-                bandCount: try f.positiveInt("bands"), minHertz: try f.double("minHz"), maxHertz: try f.double("maxHz"),
+            return .mel(MelFilterbankConfiguration(
+                bandCount: try f.integer("bands", minimum: 1), minHertz: try f.number("minHz"), maxHertz: try f.number("maxHz"),
                 scale: try f.choice("scale", FeatureSpecVocabulary.melScales),
                 triangles: try f.choice("triangles", FeatureSpecVocabulary.triangles),
                 normalization: try f.choice("normalization", FeatureSpecVocabulary.melNormalizations)))
         case "statistics":
             var list: [FrameStatistic] = []
-            for (i, item) in try f.array("list").enumerated() {
-                list.append(try readStatistic(item, source: f.source, path: f.keyPath("list[\(i)]")))
-            }
-            result = .statistics(list)
-        default:
-            throw f.error("kind", "unknown value '\(kind)' (expected 'mel', 'spectrum', 'statistics')")
+            for item in try f.array("list") { list.append(try readStatistic(item)) }
+            return .statistics(list)
+        case let kind:
+            throw f.invalid("kind", "unknown value '\(kind)' (expected 'mel', 'spectrum', 'statistics')")
         }
-        try f.finish()
-        return result
     }
 
-    private static func readStatistic(_ item: Any, source: String, path: String) throws(FeatureSpecError) -> FrameStatistic {
-        if let s = item as? String {
+    private static func readStatistic(_ item: JSONElement) throws(JSONError) -> FrameStatistic {
+        if item.kind == .string {
+            let s = try item.string()
             guard let hit = FeatureSpecVocabulary.statistics.first(where: { $0.0 == s }) else {
                 let names = FeatureSpecVocabulary.statistics.map(\.0) + ["spectral-rolloff", "log-band-energies"]
-                throw FeatureSpecError(source: source, keyPath: path, "unknown statistic '\(s)' (expected one of \(names.joined(separator: ", ")))")
+                throw item.invalid("unknown statistic '\(s)' (expected one of \(names.joined(separator: ", ")))")
             }
             return hit.1
         }
-        let o = try JSONSpecReader(item, source: source, path: path)
-        let kind = try o.string("kind")
-        let result: FrameStatistic
-        switch kind {
+        let o = try item.object()
+        switch try o.string("kind") {
         case "spectral-rolloff":
-            result = .spectralRolloff(fraction: try o.double("fraction"))
+            return .spectralRolloff(fraction: try o.number("fraction"))
         case "log-band-energies":
             let floor = try o.choice("floor", FeatureSpecVocabulary.floors)
-            result = .logBandEnergies(bandCount: try o.positiveInt("bands"), minHertz: try o.double("minHz"),
-                                      maxHertz: try o.double("maxHz"), floor: floor(Float(try o.double("epsilon"))))
-        default:
-            throw o.error("kind", "unknown statistic '\(kind)' (objects: 'spectral-rolloff', 'log-band-energies')")
+            return .logBandEnergies(bandCount: try o.integer("bands", minimum: 1), minHertz: try o.number("minHz"),
+                                    maxHertz: try o.number("maxHz"), floor: floor(Float(try o.number("epsilon"))))
+        case let kind:
+            throw o.invalid("kind", "unknown statistic '\(kind)' (objects: 'spectral-rolloff', 'log-band-energies')")
         }
-        try o.finish()
-        return result
     }
 
-    private static func readLog(_ l: JSONSpecReader) throws(FeatureSpecError) -> LogCompression {
+    private static func readLog(_ l: JSONReader) throws(JSONError) -> LogCompression {
         let base = try l.choice("base", FeatureSpecVocabulary.logBases)
         let floor = try l.choice("floor", FeatureSpecVocabulary.floors)
-        let epsilon = Float(try l.double("epsilon"))
-        let reference = Float(try l.optionalDouble("reference") ?? 1)
-        let top = try l.optionalDouble("topDb").map(Float.init)
-        try l.finish()
+        let epsilon = Float(try l.number("epsilon"))
+        let reference = Float(try l.optionalNumber("reference") ?? 1)
+        let top = try l.optionalNumber("topDb").map(Float.init)
         return LogCompression(base: base, floor: floor(epsilon), reference: reference, topDecibels: top)
     }
 

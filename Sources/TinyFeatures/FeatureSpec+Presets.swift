@@ -69,31 +69,27 @@ extension FeatureSpec {
     /// preset (listing the presets).
     public static func load(_ specifier: String) throws(FeatureSpecError) -> FeatureSpec {
         if FileManager.default.fileExists(atPath: specifier) {
-            guard let data = FileManager.default.contents(atPath: specifier) else {
-                throw FeatureSpecError("cannot read feature spec '\(specifier)'")
+            do {
+                let file = try SpecFile(path: specifier, specFormat: Self.format)
+                let spec = try FeatureSpec(json: file.spec)
+                try file.spec.finish()
+                return spec
+            } catch {
+                throw .json(error)
             }
-            if let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-               let format = root["format"] as? String, format != Self.format, let features = root["features"] {
-                return try FeatureSpec(jsonObject: features, source: specifier, keyPath: "features")
-            }
-            return try FeatureSpec(jsonData: data, source: specifier)
         }
         if let p = preset(named: specifier) { return p }
         if specifier.contains("/") || specifier.hasSuffix(".json") {
-            throw FeatureSpecError("feature spec '\(specifier)' not found (no such file)")
+            throw .notFound(path: specifier)
         }
-        throw FeatureSpecError("unknown feature spec preset '\(specifier)' (presets: \(presetNames.joined(separator: ", ")); or give a path to a JSON file)")
+        throw .unknownPreset(name: specifier, presets: presetNames)
     }
 
     /// Quantises float features with the spec's model-input quantisation (host only).
     public func quantize(_ values: [Float]) throws(FeatureSpecError) -> [Int8] {
         guard let q = quantization else {
-            throw FeatureSpecError("feature spec '\(name)' has no quantization (write float features instead)")
+            throw .noQuantization(name: name)
         }
-        var out = [Int8](repeating: 0, count: values.count)
-        values.withUnsafeBufferPointer { v in
-            out.withUnsafeMutableBufferPointer { o in q.quantize(v.baseAddress!, into: o.baseAddress!, count: values.count) }
-        }
-        return out
+        return q.quantize(values)
     }
 }

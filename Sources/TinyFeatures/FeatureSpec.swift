@@ -26,7 +26,7 @@ public struct FeatureSpec: Sendable, Equatable {
         do {
             try frontEnd.validate()
         } catch {
-            throw FeatureSpecError("feature spec '\(name)': \(error.description)")
+            throw .invalid(kind: "feature spec", name: name, problem: error.description)
         }
         self.name = name
         self.summary = summary

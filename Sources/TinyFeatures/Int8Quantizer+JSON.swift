@@ -1,31 +1,22 @@
 import Foundation
 import TinyDSP
+import TinyFormats
 
 /// The JSON form of a model input's quantisation, shared by the spec formats:
 /// `{"scale": 0.0313725, "zeroPoint": -1, "rounding": "half-away-from-zero", "min": -128, "max": 127}`
 /// (`min`, `max` optional) or `null`.
 extension Int8Quantizer {
     /// Reads `key` of `r` (null or absent: nil).
-    static func read(_ r: JSONSpecReader, key: String) throws(FeatureSpecError) -> Int8Quantizer? {
-        guard r.has(key) else {
-            _ = try? r.raw(key)
-            return nil
-        }
-        let q = try r.object(key)
-        let quantizer: Int8Quantizer
+    static func read(_ r: JSONReader, key: String) throws(JSONError) -> Int8Quantizer? {
+        guard let q = try r.optionalObject(key) else { return nil }
+        let scale = Float(try q.number("scale")), zeroPoint = try q.integer("zeroPoint", minimum: .min)
+        let rounding = try q.choice("rounding", FeatureSpecVocabulary.roundings)
+        let minimum = try q.optionalInteger("min", minimum: .min) ?? -128, maximum = try q.optionalInteger("max", minimum: .min) ?? 127
         do {
-            quantizer = try Int8Quantizer(scale: Float(try q.double("scale")), zeroPoint: try q.int("zeroPoint"),
-                                          rounding: try q.choice("rounding", FeatureSpecVocabulary.roundings),
-                                          minimum: try q.optionalInt("min") ?? -128, maximum: try q.optionalInt("max") ?? 127)
-        } catch let e as FeatureSpecError {
-            throw e
-        } catch let e as DSPError {
-            throw FeatureSpecError(source: q.source, keyPath: q.path, e.description)
+            return try Int8Quantizer(scale: scale, zeroPoint: zeroPoint, rounding: rounding, minimum: minimum, maximum: maximum)
         } catch {
-            throw FeatureSpecError(source: q.source, keyPath: q.path, "\(error)")
+            throw q.invalid("", error.description)
         }
-        try q.finish()
-        return quantizer
     }
 
     /// The JSON object `read` accepts.

@@ -47,7 +47,7 @@ public final class SensorFrontEnd {
         do {
             try AudioLimits.checkSampleRate(inputRate)
         } catch {
-            throw SensorInputError("\(sourceName): \(error.description)")
+            throw SensorInputError.source(sourceName, problem: error.description)
         }
         self.spec = spec
         self.inputRate = inputRate
@@ -56,7 +56,7 @@ public final class SensorFrontEnd {
         do {
             conditioner = try spec.conditioner(unitOverride: unitOverride)
         } catch {
-            throw SensorInputError("\(sourceName): \(error.description)")
+            throw SensorInputError.source(sourceName, problem: error.description)
         }
         frame = [Float](repeating: 0, count: channels)
         offsets = [Float](repeating: 0, count: channels)
@@ -73,7 +73,7 @@ public final class SensorFrontEnd {
                 outputs = Array(repeating: [Float](repeating: 0, count: r.maxOutputCount(forInputCount: flushFrames) + 1),
                                 count: channels)
             } catch {
-                throw SensorInputError("\(sourceName): \(error.description)")
+                throw SensorInputError.source(sourceName, problem: error.description)
             }
         }
     }
@@ -85,7 +85,7 @@ public final class SensorFrontEnd {
         do {
             try conditioner.push(input) { resample($0, emit: emit) }
         } catch {
-            throw SensorInputError("\(sourceName): \(error.description)")
+            throw SensorInputError.source(sourceName, problem: error.description)
         }
     }
 
@@ -99,7 +99,7 @@ public final class SensorFrontEnd {
         do {
             try conditioner.finish { resample($0, emit: emit) }
         } catch {
-            throw SensorInputError("\(sourceName): \(error.description)")
+            throw SensorInputError.source(sourceName, problem: error.description)
         }
         guard !resamplers.isEmpty, inputFrames > 0 else { return }
         let total = resamplers[0].totalOutputCount(forInputCount: inputFrames)

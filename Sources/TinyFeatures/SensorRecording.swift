@@ -47,9 +47,8 @@ public struct SensorRecording: Sendable {
     /// Throws unless the reader's selected columns match the spec's channel count.
     public static func checkChannels(_ reader: CSVSensorReader, spec: SensorWindowSpec) throws(SensorInputError) {
         guard reader.channelCount == spec.channelCount else {
-            let names = reader.columnNames.map { " (" + $0.joined(separator: ",") + ")" } ?? ""
-            throw SensorInputError("\(reader.sourceName): \(reader.channelCount) columns\(names), the spec '\(spec.name)' "
-                + "needs \(spec.channelCount)")
+            throw .channels(source: reader.sourceName, found: reader.channelCount, columns: reader.columnNames, spec: spec.name,
+                            needed: spec.channelCount)
         }
     }
 }

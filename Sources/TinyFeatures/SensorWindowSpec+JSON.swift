@@ -1,5 +1,6 @@
 import Foundation
 import TinyDSP
+import TinyFormats
 import TinyIO
 
 /// The sensor-window spec JSON schema, version 1. Every key is required unless marked optional;
@@ -21,88 +22,74 @@ import TinyIO
 extension SensorWindowSpec {
     /// Reads a spec from JSON text; `source` names it in errors.
     public init(jsonData: Data, source: String) throws(FeatureSpecError) {
-        let value: Any
         do {
-            value = try JSONSerialization.jsonObject(with: jsonData)
+            let r = try JSONReader(data: jsonData, file: source)
+            try self.init(json: r)
+            try r.finish()
         } catch {
-            throw FeatureSpecError(source: source, keyPath: "", "not valid JSON")
+            throw .json(error)
         }
-        try self.init(jsonObject: value, source: source)
     }
 
-    /// Whether a parsed JSON object declares this format (so a reader can dispatch on `"format"`).
-    public static func declares(_ jsonObject: Any) -> Bool {
-        (jsonObject as? [String: Any])?["format"] as? String == format
+    /// Whether a JSON object declares this format (so a reader can dispatch on `"format"`).
+    public static func declares(_ r: JSONReader) -> Bool {
+        r.kind("format") == .string && (try? r.string("format")) == format
     }
 
-    /// Reads a spec from a parsed JSON object (e.g. the `"features"` member of a pipeline.json;
-    /// pass `keyPath: "features"` so errors name the full path).
-    public init(jsonObject: Any, source: String, keyPath: String = "") throws(FeatureSpecError) {
-        let r = try JSONSpecReader(jsonObject, source: source, path: keyPath)
+    /// Reads a spec from a JSON object (a spec file's root, or the `"features"` member of a
+    /// pipeline.json, whose key path errors then name). Unknown keys fail the caller's `finish()`.
+    public init(json r: JSONReader) throws(JSONError) {
         let format = try r.string("format")
-        guard format == Self.format else { throw r.error("format", "expected '\(Self.format)' (got '\(format)')") }
-        let version = try r.int("version")
-        guard (1 ... Self.currentVersion).contains(version) else {
-            throw r.error("version", "this build reads versions 1…\(Self.currentVersion) (got \(version))")
+        guard format == Self.format else { throw r.invalid("format", "expected '\(Self.format)' (got '\(format)')") }
+        let version = try r.integer("version", minimum: 1)
+        guard version <= Self.currentVersion else {
+            throw r.invalid("version", "this build reads versions 1…\(Self.currentVersion) (got \(version))")
         }
         let name = try r.string("name")
-        let summary = try r.optionalString("description") ?? ""
-        let sampleRate = try r.positiveInt("sampleRate")
-        let columns = try Self.readColumns(r)
-        let channels = try r.positiveInt("channels")
+        let summary = try r.optionalString("description", allowEmpty: true) ?? ""
+        let sampleRate = try r.integer("sampleRate", minimum: 1)
+        let columns = try Self.readColumns(r.element("columns"))
+        let channels = try r.integer("channels", minimum: 1)
         let a = try r.object("accelerometer")
-        let accelerometerChannels = try Self.integers(a, "channels")
+        let accelerometerChannels = try a.integers("channels")
         let unitName = try a.string("unit")
         let unit: UnitPolicy
         if unitName == "auto" {
-            unit = .detect(samples: try a.positiveInt("detectionSamples"))
+            unit = .detect(samples: try a.integer("detectionSamples", minimum: 1))
         } else {
             guard let fixed = AccelerationUnit.allCases.first(where: { $0.name == unitName }) else {
-                throw a.error("unit", "unknown value '\(unitName)' (expected 'auto', "
+                throw a.invalid("unit", "unknown value '\(unitName)' (expected 'auto', "
                     + AccelerationUnit.allCases.map { "'\($0.name)'" }.joined(separator: ", ") + ")")
             }
             unit = .fixed(fixed)
         }
-        try a.finish()
-        var gains: [Float] = []
-        for (i, g) in try r.array("gains").enumerated() {
-            guard let n = g as? NSNumber, n.doubleValue.isFinite else { throw r.error("gains[\(i)]", "expected a number") }
-            gains.append(n.floatValue)
-        }
-        let windowLength = try r.positiveInt("windowLength")
+        let gains = try r.numbers("gains").map(Float.init)
+        let windowLength = try r.integer("windowLength", minimum: 1)
         let quantization = try Int8Quantizer.read(r, key: "quantization")
-        try r.finish()
         do {
             try self.init(name: name, summary: summary, sampleRate: sampleRate, columns: columns, channelCount: channels,
                           accelerometerChannels: accelerometerChannels, unit: unit, gains: gains,
                           windowLength: windowLength, quantization: quantization)
         } catch {
-            throw FeatureSpecError(source: source, keyPath: keyPath, error.description)
+            throw r.invalid("", error.description)
         }
     }
 
-    private static func readColumns(_ r: JSONSpecReader) throws(FeatureSpecError) -> CSVOptions.Columns {
-        let raw = try r.raw("columns")
-        if let s = raw as? String {
-            guard s == "all" else { throw r.error("columns", "expected \"all\" or an array of names or indices") }
+    private static func readColumns(_ e: JSONElement) throws(JSONError) -> CSVOptions.Columns {
+        if e.kind == .string {
+            guard try e.string() == "all" else { throw e.invalid("expected \"all\" or an array of names or indices") }
             return .all
         }
-        guard let list = raw as? [Any], !list.isEmpty else {
-            throw r.error("columns", "expected \"all\" or a non-empty array of names or indices")
+        let list = try e.array()
+        guard !list.isEmpty else { throw e.invalid("expected \"all\" or a non-empty array of names or indices") }
+        if list.allSatisfy({ $0.kind == .string }) {
+            var names: [String] = []
+            for item in list { names.append(try item.string()) }
+            return .names(names)
         }
-        if let names = list as? [String] { return .names(names) }
-        return .indices(try integers(r, "columns"))
-    }
-
-    private static func integers(_ r: JSONSpecReader, _ key: String) throws(FeatureSpecError) -> [Int] {
-        var out: [Int] = []
-        for (i, v) in try r.array(key).enumerated() {
-            guard let n = v as? NSNumber, let k = Int(exactly: n.doubleValue), k >= 0 else {
-                throw r.error("\(key)[\(i)]", "expected a non-negative integer")
-            }
-            out.append(k)
-        }
-        return out
+        var indices: [Int] = []
+        for item in list { indices.append(try item.integer()) }
+        return .indices(indices)
     }
 
     /// The spec as a JSON object (for embedding in a pipeline.json).

@@ -51,7 +51,7 @@ public struct SensorWindowSpec: Sendable, Equatable {
     public init(name: String, summary: String, sampleRate: Int, columns: CSVOptions.Columns, channelCount: Int,
                 accelerometerChannels: [Int], unit: UnitPolicy, gains: [Float], windowLength: Int,
                 quantization: Int8Quantizer?) throws(FeatureSpecError) {
-        func fail(_ problem: String) -> FeatureSpecError { FeatureSpecError("sensor spec '\(name)': \(problem)") }
+        func fail(_ problem: String) -> FeatureSpecError { .invalid(kind: "sensor spec", name: name, problem: problem) }
         guard sampleRate > 0 else { throw fail("sampleRate must be positive (got \(sampleRate))") }
         guard channelCount >= 1 else { throw fail("at least one channel is needed") }
         switch columns {

@@ -1,5 +1,6 @@
 import Foundation
 import TinyCore
+import TinyFormats
 import TinyLite
 
 /// Shape, type and quantization of a model input or output.
@@ -40,19 +41,20 @@ public final class Model: Sendable {
 
     /// Loads and prepares a .tflite file. Throws `RuntimeError` with a one-line description
     /// (missing file, malformed model, all unsupported operators listed at once, bad shapes).
-    public convenience init(contentsOf path: String) throws(RuntimeError) {
+    /// `semantics`: the reference reproduced bit for bit where LiteRT and TFLM differ.
+    public convenience init(contentsOf path: String, semantics: ReferenceSemantics = .liteRT) throws(RuntimeError) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw RuntimeError("cannot read model file '\(path)'")
+            throw .unreadableModel(path: path)
         }
-        try self.init(bytes: [UInt8](data), path: path)
+        try self.init(bytes: [UInt8](data), path: path, semantics: semantics)
     }
 
-    public init(bytes: [UInt8], path: String? = nil) throws(RuntimeError) {
+    public init(bytes: [UInt8], path: String? = nil, semantics: ReferenceSemantics = .liteRT) throws(RuntimeError) {
         self.path = path
         do {
-            lite = try loadLiteModel(bytes, math: .portable)
+            lite = try loadLiteModel(bytes, math: .portable, semantics: semantics)
         } catch {
-            throw RuntimeError(describing: error, path: path)
+            throw .model(path: path, error)
         }
     }
 
@@ -69,34 +71,51 @@ public final class Model: Sendable {
     public var arenaPlan: ArenaPlan { lite.graph.planArena() }
 }
 
-/// A model load or run failure with a one-line description.
-public struct RuntimeError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+/// A model load or run failure, as a case; `description` is one line.
+public enum RuntimeError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The model file cannot be read.
+    case unreadableModel(path: String)
+    /// The .tflite reader or the graph refuses the model (`path` when it came from a file).
+    case model(path: String?, LiteError)
+    /// No input/output (`role`) `index`, or no tensor `index` (`role` "tensor").
+    case noTensor(role: String, index: Int)
+    /// The tensor's element type is not one the call handles (`expected`: `int8`, `int8 or float32`).
+    case wrongType(role: String, index: Int, type: String, expected: String)
+    /// A buffer of the wrong size (`unit`: `values` or `bytes`).
+    case wrongSize(role: String, index: Int, expected: Int, got: Int, unit: String)
+    /// An `.npy` tensor file the codec refuses.
+    case npy(NpyError)
 
-    init(describing error: LiteError, path: String?) {
-        let prefix = path.map { "\($0): " } ?? ""
+    public var description: String {
+        switch self {
+        case .unreadableModel(let path): return "cannot read model file '\(path)'"
+        case .model(let path, let error): return (path.map { "\($0): " } ?? "") + Self.describe(error)
+        case .noTensor(let role, let index): return role == "tensor" ? "no tensor \(index)" : "model has no \(role) \(index)"
+        case .wrongType(let role, let index, let type, let expected): return "\(role) \(index) is \(type), not \(expected)"
+        case .wrongSize(let role, let index, let expected, let got, let unit): return "\(role) \(index) needs \(expected) \(unit), got \(got)"
+        case .npy(let e): return e.description
+        }
+    }
+
+    static func describe(_ error: LiteError) -> String {
         switch error {
         case .malformed(let reason):
-            description = prefix + "malformed .tflite file (\(reason))"
+            return "malformed .tflite file (\(reason))"
         case .unsupportedOperators(let ops):
             let list = ops.map { "\($0.name) v\($0.version)" + ($0.count > 1 ? " ×\($0.count)" : "") }
-            description = prefix + "unsupported operators: " + list.joined(separator: ", ")
+            return "unsupported operators: " + list.joined(separator: ", ")
         case .unsupportedTensorType(let tensor, let code):
-            description = prefix + "tensor \(tensor) has unsupported type code \(code)"
+            return "tensor \(tensor) has unsupported type code \(code)"
         case .bufferSizeMismatch(let tensor, let expected, let actual):
-            description = prefix + "tensor \(tensor): buffer holds \(actual) bytes, shape needs \(expected)"
+            return "tensor \(tensor): buffer holds \(actual) bytes, shape needs \(expected)"
         case .invalidGraph(let g):
             switch g {
-            case .invalidOperator(let op, let reason):
-                description = prefix + "operator \(op) is invalid: \(reason)"
-            case .tensorIndexOutOfRange(let op, let tensor):
-                description = prefix + "operator \(op) refers to missing tensor \(tensor)"
-            case .arenaTooLarge:
-                description = prefix + "arena too large"
+            case .invalidOperator(let op, let reason): return "operator \(op) is invalid: \(reason)"
+            case .tensorIndexOutOfRange(let op, let tensor): return "operator \(op) refers to missing tensor \(tensor)"
+            case .arenaTooLarge: return "arena too large"
             }
         case .noSubgraph:
-            description = prefix + "model has no subgraph"
+            return "model has no subgraph"
         }
     }
 }

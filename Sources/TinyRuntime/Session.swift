@@ -18,24 +18,24 @@ public final class Session {
 
     private func inputID(_ index: Int, count: Int) throws(RuntimeError) -> Int {
         let ids = model.graph.inputs
-        if index < 0 || index >= ids.count { throw RuntimeError("model has no input \(index)") }
+        if index < 0 || index >= ids.count { throw .noTensor(role: "input", index: index) }
         let expected = model.graph.tensors[ids[index]].elementCount
-        if count != expected { throw RuntimeError("input \(index) needs \(expected) values, got \(count)") }
+        if count != expected { throw .wrongSize(role: "input", index: index, expected: expected, got: count, unit: "values") }
         return ids[index]
     }
 
     private func outputID(_ index: Int) throws(RuntimeError) -> Int {
         let ids = model.graph.outputs
-        if index < 0 || index >= ids.count { throw RuntimeError("model has no output \(index)") }
+        if index < 0 || index >= ids.count { throw .noTensor(role: "output", index: index) }
         return ids[index]
     }
 
     /// Copies raw little-endian bytes (in the tensor's own type) into input `index`.
     public func setInput(_ index: Int = 0, bytes: [UInt8]) throws(RuntimeError) {
         let ids = model.graph.inputs
-        if index < 0 || index >= ids.count { throw RuntimeError("model has no input \(index)") }
+        if index < 0 || index >= ids.count { throw .noTensor(role: "input", index: index) }
         let t = model.graph.tensors[ids[index]]
-        if bytes.count != t.byteCount { throw RuntimeError("input \(index) needs \(t.byteCount) bytes, got \(bytes.count)") }
+        if bytes.count != t.byteCount { throw .wrongSize(role: "input", index: index, expected: t.byteCount, got: bytes.count, unit: "bytes") }
         let p = interpreter.tensorData(ids[index])
         bytes.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
     }
@@ -43,7 +43,7 @@ public final class Session {
     /// Sets an int8 input.
     public func setInput(_ index: Int = 0, int8 values: [Int8]) throws(RuntimeError) {
         let id = try inputID(index, count: values.count)
-        if model.graph.tensors[id].type != .int8 { throw RuntimeError("input \(index) is not int8") }
+        if model.graph.tensors[id].type != .int8 { throw .wrongType(role: "input", index: index, type: model.graph.tensors[id].type.name, expected: "int8") }
         let p = interpreter.tensorData(id).assumingMemoryBound(to: Int8.self)
         for (i, v) in values.enumerated() { p[i] = v }
     }
@@ -64,7 +64,7 @@ public final class Session {
             let f = p.assumingMemoryBound(to: Float.self)
             for (i, v) in values.enumerated() { f[i] = v }
         default:
-            throw RuntimeError("input \(index) has type \(t.type.name); expected int8 or float32")
+            throw .wrongType(role: "input", index: index, type: t.type.name, expected: "int8 or float32")
         }
     }
 
@@ -75,7 +75,7 @@ public final class Session {
     public func outputInt8(_ index: Int = 0) throws(RuntimeError) -> [Int8] {
         let id = try outputID(index)
         let t = model.graph.tensors[id]
-        if t.type != .int8 { throw RuntimeError("output \(index) is not int8") }
+        if t.type != .int8 { throw .wrongType(role: "output", index: index, type: t.type.name, expected: "int8") }
         let p = interpreter.tensorData(id).assumingMemoryBound(to: Int8.self)
         return Array(UnsafeBufferPointer(start: p, count: t.elementCount))
     }
@@ -92,7 +92,7 @@ public final class Session {
         case .float32:
             return Array(UnsafeBufferPointer(start: p.assumingMemoryBound(to: Float.self), count: t.elementCount))
         default:
-            throw RuntimeError("output \(index) has type \(t.type.name); expected int8 or float32")
+            throw .wrongType(role: "output", index: index, type: t.type.name, expected: "int8 or float32")
         }
     }
 
@@ -110,7 +110,7 @@ extension Session {
     /// whose arena space is reused hold the latest value written there).
     public func tensorBytes(_ id: Int) throws(RuntimeError) -> [UInt8] {
         let tensors = model.graph.tensors
-        if id < 0 || id >= tensors.count { throw RuntimeError("no tensor \(id)") }
+        if id < 0 || id >= tensors.count { throw .noTensor(role: "tensor", index: id) }
         let p = interpreter.tensorData(id).assumingMemoryBound(to: UInt8.self)
         return Array(UnsafeBufferPointer(start: p, count: tensors[id].byteCount))
     }

@@ -10,10 +10,10 @@ extension Session {
 
     /// The tensor id of entry `index` of `ids`, checked to be int8 (and to hold `count` values).
     private func checkedTensor(_ ids: [Int], _ index: Int, _ role: String, count: Int?) throws(RuntimeError) -> Int {
-        if index < 0 || index >= ids.count { throw RuntimeError("model has no \(role) \(index)") }
+        if index < 0 || index >= ids.count { throw .noTensor(role: role, index: index) }
         let t = model.graph.tensors[ids[index]]
-        if t.type != .int8 { throw RuntimeError("\(role) \(index) is \(t.type.name), not int8") }
-        if let count, count != t.elementCount { throw RuntimeError("\(role) \(index) needs \(t.elementCount) values, got \(count)") }
+        if t.type != .int8 { throw .wrongType(role: role, index: index, type: t.type.name, expected: "int8") }
+        if let count, count != t.elementCount { throw .wrongSize(role: role, index: index, expected: t.elementCount, got: count, unit: "values") }
         return ids[index]
     }
 }

@@ -6,9 +6,9 @@ extension Session {
     /// next `invoke()`.
     public func withOutputInt8<R>(_ index: Int = 0, _ body: (UnsafeBufferPointer<Int8>) -> R) throws(RuntimeError) -> R {
         let ids = model.graph.outputs
-        if index < 0 || index >= ids.count { throw RuntimeError("model has no output \(index)") }
+        if index < 0 || index >= ids.count { throw .noTensor(role: "output", index: index) }
         let t = model.graph.tensors[ids[index]]
-        if t.type != .int8 { throw RuntimeError("output \(index) is not int8") }
+        if t.type != .int8 { throw .wrongType(role: "output", index: index, type: t.type.name, expected: "int8") }
         let p = interpreter.tensorData(ids[index]).assumingMemoryBound(to: Int8.self)
         return body(UnsafeBufferPointer(start: p, count: t.elementCount))
     }

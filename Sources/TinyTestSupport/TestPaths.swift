@@ -15,6 +15,14 @@ public enum TestPaths {
         fatalError("TestPaths: no Package.swift above \(#filePath)")
     }()
 
+    /// The executable `name` that `swift build` / `swift test` built (beside the running test
+    /// binary, or in `.build/debug`), or nil when it is not built.
+    public static func builtTool(_ name: String) -> String? {
+        let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                          repoRoot.appendingPathComponent(".build/debug")]
+        return candidates.map { $0.appendingPathComponent(name).path }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// `Tests/<target>/Fixtures/<name>`.
     public static func fixture(_ target: String, _ name: String) -> URL {
         repoRoot.appendingPathComponent("Tests/\(target)/Fixtures/\(name)")

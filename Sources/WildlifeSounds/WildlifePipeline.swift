@@ -30,13 +30,6 @@ public struct WildlifePipeline: Sendable {
         var aggregation: AggregationConfiguration
     }
 
-    static let allowedKeys: [String: Set<String>] = [
-        "": ["format", "version", "name", "description", "features", "labels", "model", "detector", "aggregation"],
-        "detector": ["floorRiseSeconds", "floorRiseInEventSeconds", "floorFallSeconds", "floorMinimumDecibels",
-                     "loudestBands", "onsetDecibels", "offsetDecibels", "fluxDecibels", "hangoverSeconds",
-                     "minimumEventSeconds", "maximumEventSeconds"],
-        "aggregation": ["prerollFrames", "eventHopFrames", "clipHopFrames", "topK"],
-    ]
 
     /// The pipeline file.
     public let url: URL
@@ -56,8 +49,7 @@ public struct WildlifePipeline: Sendable {
     public init(path: String) throws(WildlifeError) {
         let document: PipelineDocument<FeatureSpec, Settings>
         do {
-            document = try PipelineDocument(.path(path), format: Self.format, versions: 1 ... Self.currentVersion,
-                                            allowedKeys: Self.allowedKeys)
+            document = try PipelineDocument(.path(path), format: Self.format, versions: 1 ... Self.currentVersion)
         } catch {
             throw WildlifeError(error.description)
         }

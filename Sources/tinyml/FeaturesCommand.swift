@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import TinyCLI
+import TinyDSP
 import TinyFeatures
+import TinyFormats
 import TinyIO
 
 /// `tinyml features SPEC (--manifest FILE [--split S] [--label L] | FILE...) --out OUT.npz [--fft portable]`:
@@ -10,12 +12,10 @@ import TinyIO
 /// drift. `--fft portable` runs the firmware's FFT (`PortableRealFFT`) instead of FFTW, giving the
 /// device's features bit for bit (Embedded/check.sh compares them).
 ///
-/// `.npz` members (`numpy.load(OUT)`):
-/// - `x`: `(N, framesPerInput, rowWidth)` int8 (the spec's quantisation), or float32 with `--float`;
-/// - `y`: `(N,)` int64 label index into `labels` (−1 for files given without a manifest);
-/// - `labels`: `(L,)` unicode; `files`: `(N,)` unicode, the manifest's `file` column (or the path);
-/// - `starts`: `(N,)` int64, the window's first sample in its file (at the spec's rate);
-/// - `spec`: 0-d unicode, the feature spec JSON that made `x`.
+/// The `.npz` members are `TrainingArchiveWriter`'s (`x` is `(N, framesPerInput, rowWidth)`, int8
+/// or float32 with `--float`; `y` is −1 for files given without a manifest). The archive is
+/// written as the files are read (memory does not grow with it) to a temporary file beside OUT,
+/// renamed onto OUT at the end; a failure or SIGINT/SIGTERM removes it (`AtomicOutputFile`).
 /// One input per file (padded/cropped to the spec's clip) unless `--window-hop` cuts every window.
 /// `OUT.npy` writes `x` alone. Audio of another rate or channel count goes through TinyIO's
 /// downmix and polyphase resampler; manifest rows with `scale_g_per_lsb` are read in physical units.
@@ -51,50 +51,49 @@ struct FeaturesCommand: ParsableCommand {
             let jobs = try inputs(rates: InputRates(pipeline: featureSpec.name, frontEnd: featureSpec.frontEnd))
             let stride = try windowStride(featureSpec)
             let extractor = try FeatureExtractor(spec: featureSpec, inputStride: stride ?? 1, fft: fft)
-            var x: [Float] = []
-            var y: [Int] = [], names: [String] = [], starts: [Int] = []
-            let progress = ProgressBar(total: jobs.items.count, label: "features")
-            for item in jobs.items {
-                let samples = try item.read(featureSpec.sampleRate)
-                if stride != nil {
-                    let (values, windowStarts) = extractor.inputs(of: samples)
-                    x += values
-                    starts += windowStarts
-                    y += Array(repeating: item.labelIndex, count: windowStarts.count)
-                    names += Array(repeating: item.name, count: windowStarts.count)
-                } else {
-                    x += extractor.clipInput(samples)
-                    starts.append(0)
-                    y.append(item.labelIndex)
-                    names.append(item.name)
+            try writeArchive(specName: featureSpec.name, inputShape: featureSpec.inputShape, quantization: featureSpec.quantization,
+                             labels: jobs.labels, specJSON: String(decoding: featureSpec.jsonData(), as: UTF8.self),
+                             files: jobs.items.count) { archive, progress in
+                for item in jobs.items {
+                    let samples = try item.read(featureSpec.sampleRate)
+                    if stride != nil {
+                        let (values, windowStarts) = extractor.inputs(of: samples)
+                        try archive.append(values, label: item.labelIndex, file: item.name, starts: windowStarts)
+                    } else {
+                        try archive.append(extractor.clipInput(samples), label: item.labelIndex, file: item.name, starts: [0])
+                    }
+                    progress.advance()
                 }
-                progress.advance()
             }
-            progress.finish()
-            let shape = [y.count] + featureSpec.inputShape
-            let xArray = writeFloat ? NpyArray(float32: x, shape: shape) : NpyArray(int8: try featureSpec.quantize(x), shape: shape)
-            if out.hasSuffix(".npy") {
-                try Data(xArray.fileBytes).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } else {
-                var archive = NpzArchive()
-                archive.add("x", xArray)
-                archive.add("y", NpyArray(int64: y, shape: [y.count]))
-                archive.add("labels", NpyArray(strings: jobs.labels))
-                archive.add("files", NpyArray(strings: names))
-                archive.add("starts", NpyArray(int64: starts, shape: [starts.count]))
-                archive.add("spec", NpyArray(strings: [String(decoding: featureSpec.jsonData(), as: UTF8.self)], scalar: true))
-                try archive.write(to: out)
-            }
-            let type = writeFloat ? "float32" : "int8"
-            if json {
-                print(JSONValue.object([
-                    ("out", .string(out)), ("spec", .string(featureSpec.name)), ("files", .int(jobs.items.count)),
-                    ("inputs", .int(y.count)), ("shape", .array(shape.map { .int($0) })), ("dtype", .string(type)),
-                    ("labels", .array(jobs.labels.map { .string($0) })),
-                ]).text)
-            } else {
-                print("\(out): \(y.count) inputs from \(jobs.items.count) files, x \(shape) \(type), spec \(featureSpec.name)")
-            }
+        }
+    }
+
+    /// Writes `--out` (`TrainingArchiveWriter`, `x` alone for `.npy`) as `body` appends the inputs
+    /// of `files` files, through a temporary file beside it (`AtomicOutputFile`: removed on a
+    /// failure or a signal), then prints the summary. `quantization` is ignored with `--float`.
+    func writeArchive(specName: String, inputShape: [Int], quantization: Int8Quantizer?, labels: [String], specJSON: String,
+                      recordsLengths: Bool = false, files: Int,
+                      _ body: (TrainingArchiveWriter, ProgressBar) throws -> Void) throws {
+        let output = try AtomicOutputFile(target: out)
+        defer { output.discard() }
+        let archive = try TrainingArchiveWriter(
+            path: output.temporaryPath, xOnly: out.hasSuffix(".npy"), inputShape: inputShape,
+            quantization: writeFloat ? nil : quantization, labels: labels, specJSON: specJSON, recordsLengths: recordsLengths)
+        let progress = ProgressBar(total: files, label: "features")
+        try body(archive, progress)
+        progress.finish()
+        try archive.finish()
+        try output.commit()
+        let shape = [archive.count] + inputShape
+        let type = writeFloat ? "float32" : "int8"
+        if json {
+            print(JSONValue.object([
+                ("out", .string(out)), ("spec", .string(specName)), ("files", .int(files)),
+                ("inputs", .int(archive.count)), ("shape", .array(shape.map { .int($0) })), ("dtype", .string(type)),
+                ("labels", .array(labels.map { .string($0) })),
+            ]).text)
+        } else {
+            print("\(out): \(archive.count) inputs from \(files) files, x \(shape) \(type), spec \(specName)")
         }
     }
 

@@ -49,7 +49,7 @@ struct RunCommand: ParsableCommand {
             session.invoke()
             let bytes = try session.outputBytes()
             let out = m.outputs[0]
-            let encoded = format == .raw ? Data(bytes) : NpyTensor.write(type: out.type, shape: out.shape, bytes: bytes)
+            let encoded = format == .raw ? Data(bytes) : try NpyTensor.write(type: out.type, shape: out.shape, bytes: bytes)
             guard FileManager.default.createFile(atPath: output, contents: encoded) else {
                 throw ToolError("cannot write output file '\(output)'")
             }

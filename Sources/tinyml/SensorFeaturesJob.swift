@@ -1,6 +1,7 @@
 import Foundation
 import TinyCLI
 import TinyFeatures
+import TinyFormats
 import TinyIO
 
 /// `tinyml features` for motion pipelines: SPEC is a sensor-window spec JSON
@@ -8,10 +9,9 @@ import TinyIO
 /// (whose `"labels"` then order `y` unless `--labels` is given, and whose `"inputRate"` is the rate
 /// of CSV rows without `sample_rate_hz`; otherwise the spec's rate). Needs `--manifest`.
 ///
-/// `.npz` members, as the audio path plus one: `x` `(N, windowLength, channels)` int8 (the spec's
-/// quantisation) or float32 with `--float`; `y` int64; `labels`, `files` unicode; `starts` int64
-/// (0: one window per recording); `lengths` int64, model-rate frames of each recording before
-/// `HoldFit`; `spec` the spec JSON.
+/// The `.npz` members are `TrainingArchiveWriter`'s with `lengths`: `x` is `(N, windowLength,
+/// channels)`, int8 or float32 with `--float`; `starts` are 0 (one window per recording). Written
+/// as it goes to a temporary file beside OUT (`AtomicOutputFile`), like the audio path.
 struct SensorFeaturesJob {
     let spec: SensorWindowSpec
     let pipelineLabels: [String]?
@@ -19,16 +19,18 @@ struct SensorFeaturesJob {
 
     /// The job for the JSON file at `path`, or nil when it holds no sensor-window spec.
     static func load(_ path: String) throws -> SensorFeaturesJob? {
-        guard let data = FileManager.default.contents(atPath: path),
-              let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
-        if SensorWindowSpec.declares(root) {
-            let spec = try SensorWindowSpec(jsonObject: root, source: path)
-            return SensorFeaturesJob(spec: spec, pipelineLabels: nil, inputRate: spec.sampleRate)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            let file = try SpecFile(path: path, specFormat: SensorWindowSpec.format)
+            guard SensorWindowSpec.declares(file.spec) else { return nil }
+            let spec = try SensorWindowSpec(json: file.spec)
+            try file.spec.finish()
+            guard file.isPipeline else { return SensorFeaturesJob(spec: spec, pipelineLabels: nil, inputRate: spec.sampleRate) }
+            return SensorFeaturesJob(spec: spec, pipelineLabels: file.root.has("labels") ? try file.root.strings("labels") : nil,
+                                     inputRate: try file.root.optionalInteger("inputRate", minimum: 1) ?? spec.sampleRate)
+        } catch {
+            throw FeatureSpecError.json(error)
         }
-        guard let features = root["features"], SensorWindowSpec.declares(features) else { return nil }
-        let spec = try SensorWindowSpec(jsonObject: features, source: path, keyPath: "features")
-        return SensorFeaturesJob(spec: spec, pipelineLabels: root["labels"] as? [String],
-                                 inputRate: root["inputRate"] as? Int ?? spec.sampleRate)
     }
 
     func run(_ command: FeaturesCommand) throws {
@@ -48,37 +50,15 @@ struct SensorFeaturesJob {
         }
         let labels = command.labels.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
             ?? pipelineLabels ?? manifest.labels
-        let progress = ProgressBar(total: rows.count, label: "features")
-        let set = try SensorFeatureSet(spec: spec, entries: rows, labels: labels, defaultInputRate: inputRate,
-                                       progress: { progress.advance() })
-        progress.finish()
-        let shape = [set.count] + spec.inputShape
-        let x: NpyArray
-        if command.writeFloat {
-            x = NpyArray(float32: set.x, shape: shape)
-        } else {
-            let q = spec.quantization!
-            x = NpyArray(int8: set.x.map { q.quantize($0) }, shape: shape)
-        }
-        var archive = NpzArchive()
-        archive.add("x", x)
-        archive.add("y", NpyArray(int64: set.y, shape: [set.count]))
-        archive.add("labels", NpyArray(strings: labels))
-        archive.add("files", NpyArray(strings: set.files))
-        archive.add("starts", NpyArray(int64: Array(repeating: 0, count: set.count), shape: [set.count]))
-        archive.add("lengths", NpyArray(int64: set.lengths, shape: [set.count]))
         let json = try JSONSerialization.data(withJSONObject: spec.jsonObject, options: [.sortedKeys])
-        archive.add("spec", NpyArray(strings: [String(decoding: json, as: UTF8.self)], scalar: true))
-        try archive.write(to: command.out)
-        let type = command.writeFloat ? "float32" : "int8"
-        if command.json {
-            print(JSONValue.object([
-                ("out", .string(command.out)), ("spec", .string(spec.name)), ("files", .int(set.count)),
-                ("inputs", .int(set.count)), ("shape", .array(shape.map { .int($0) })), ("dtype", .string(type)),
-                ("labels", .array(labels.map { .string($0) })),
-            ]).text)
-        } else {
-            print("\(command.out): \(set.count) inputs from \(set.count) files, x \(shape) \(type), spec \(spec.name)")
+        try command.writeArchive(specName: spec.name, inputShape: spec.inputShape, quantization: spec.quantization, labels: labels,
+                                 specJSON: String(decoding: json, as: UTF8.self), recordsLengths: true,
+                                 files: rows.count) { archive, progress in
+            try SensorFeatureSet.forEachWindow(spec: spec, entries: rows, labels: labels,
+                                               defaultInputRate: inputRate) { window, label, file, frames in
+                try archive.append(window, label: label, file: file, starts: [0], length: frames)
+                progress.advance()
+            }
         }
     }
 }

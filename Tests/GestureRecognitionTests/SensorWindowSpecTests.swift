@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TinyDSP
 import TinyFeatures
+import TinyFormats
 
 /// The sensor-window spec JSON: strict reading, round trip, errors that name the key.
 @Suite struct SensorWindowSpecTests {
@@ -14,7 +15,7 @@ import TinyFeatures
     ] }
 
     static func reading(_ object: [String: Any]) throws(FeatureSpecError) -> SensorWindowSpec {
-        try SensorWindowSpec(jsonObject: object, source: "test.json")
+        try SensorWindowSpec(jsonData: try! JSONSerialization.data(withJSONObject: object), source: "test.json")
     }
 
     @Test func readsAndRoundTrips() throws {
@@ -29,7 +30,8 @@ import TinyFeatures
     @Test func thePipelineFileHoldsOne() throws {
         let p = try GestureTestData.pipeline()
         #expect(p.spec.channelCount == 3 && p.spec.sampleRate == 25)
-        #expect(SensorWindowSpec.declares(p.spec.jsonObject))
+        let json = try JSONReader(data: JSONSerialization.data(withJSONObject: p.spec.jsonObject), file: "spec.json")
+        #expect(SensorWindowSpec.declares(json))
     }
 
     /// (key, replacement value as JSON text, expected part of the message).

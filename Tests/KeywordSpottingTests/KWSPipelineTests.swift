@@ -38,7 +38,7 @@ import TinyTestSupport
     }
 
     @Test func malformedPipelinesAreRefusedWithTheKeyNamed() throws {
-        #expect(try Self.loadError { $0["smothing"] = [:] }.contains("unknown key 'smothing'"))
+        #expect(try Self.loadError { $0["smothing"] = [:] }.contains("smothing: unknown key"))
         #expect(try Self.loadError { $0["labels"] = ["yes", "yes"] }.contains("distinct"))
         #expect(try Self.loadError { $0["backgroundLabels"] = ["_noise_"] }.contains("'_noise_' is not one of the labels"))
         #expect(try Self.loadError { $0["modelInput"] = ["scale": 0.5, "zeroPoint": 83] }.contains("differs from the feature quantization"))
@@ -47,7 +47,7 @@ import TinyTestSupport
         #expect(try Self.loadError {
             $0["smoothing"] = ["averageSeconds": 0.6, "threshold": 1.5, "suppressionSeconds": 1, "minimumCount": 2]
         }.contains("smoothing.threshold"))
-        #expect(try Self.loadError { $0["smoothing"] = nil }.contains("missing key 'smoothing'"))
+        #expect(try Self.loadError { $0["smoothing"] = nil }.contains("smoothing: missing"))
         #expect(try Self.loadError { $0["format"] = "tinyml-anomaly-pipeline" }.contains("format"))
         #expect(try Self.loadError { $0["version"] = 99 }.contains("version 99"))
         #expect(try Self.loadError { $0["features"] = ["format": "tinyml-feature-spec"] }.contains("features"))

@@ -23,7 +23,7 @@ import TinyTestSupport
         #expect(p.scorer == .gaussian)
         #expect(p.features.sampleRate == 12000)
         #expect(p.frameLength == 42, "crest factor, kurtosis and 40 band energies")
-        #expect(p.featureSpecID.hasPrefix("fnv1a64:"))
+        #expect(p.featureSpecID.hasPrefix("sha256:") && p.featureSpecID.count == 7 + 64)
     }
 
     @Test func featureSpecIdentityIgnoresNamesButNotParameters() throws {
@@ -43,8 +43,8 @@ import TinyTestSupport
     }
 
     @Test func unknownKeysMissingSectionsAndBadValuesAreNamed() throws {
-        #expect(try Self.load { $0["alarms"] = ["raiseAfter": 1] }.contains("unknown key 'alarms'"))
-        #expect(try Self.load { $0["alarm"] = ["raiseAfter": 1, "clearAfer": 2] }.contains("unknown key 'alarm.clearAfer'"))
+        #expect(try Self.load { $0["alarms"] = ["raiseAfter": 1] }.contains("alarms: unknown key"))
+        #expect(try Self.load { $0["alarm"] = ["raiseAfter": 1, "clearAfer": 2] }.contains("alarm.clearAfer: unknown key (expected one of: clearAfter)"))
         #expect(try Self.load { $0["scorer"] = "autoencoder"; $0["autoencoder"] = nil }.contains("autoencoder: missing"))
         #expect(try Self.load { $0["learning"] = ["seconds": -1, "calibrationFraction": 0.5, "k": 5] }.contains("learning.seconds"))
         #expect(try Self.load { $0["format"] = "something-else" }.contains("format"))
@@ -53,7 +53,7 @@ import TinyTestSupport
             f["sampleRate"] = "fast"
             o["features"] = f
         }.contains("features.sampleRate"))
-        #expect(BadInputTests.message { _ = try AnomalyPipeline(path: "/nonexistent/pipeline.json") }.contains("cannot read pipeline"))
+        #expect(BadInputTests.message { _ = try AnomalyPipeline(path: "/nonexistent/pipeline.json") }.contains("/nonexistent/pipeline.json: no such file"))
     }
 
     /// `--scorer` may pick a scorer whose section the pipeline lacks: a clear error, not a trap.

@@ -44,7 +44,7 @@ import Testing
         let pipeline = try MonitorHarness.pipeline()
         let file = try #require(try Self.learnedMonitor(pipeline).baselineFile())
         var other = file
-        other.featureSpecID = "fnv1a64:0000000000000000"
+        other.featureSpecID = "sha256:" + String(repeating: "0", count: 64)
         let m = BadInputTests.message { _ = try AnomalyMonitor(pipeline: pipeline, start: .baseline(other, path: "b.json")) }
         #expect(m.contains("feature spec") && m.contains("--learn"), "\(m)")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TinyBoards
+import TinyFormats
 import TinyTestSupport
 
 /// The committed board profiles and deployment configs load, carry a source for every figure and
@@ -50,23 +51,25 @@ import TinyTestSupport
 
     /// Each bad variant of a valid config, and the key its one-line error must name.
     static let badConfigs: [(String, String, String)] = [
-        ("missing key", valid.replacingOccurrences(of: #""stride_samples": 8000,"#, with: ""), "key 'stride_samples': missing"),
-        ("typo", valid.replacingOccurrences(of: "stride_samples", with: "strides"), "key 'strides': unknown key"),
-        ("string for number", valid.replacingOccurrences(of: "16000,", with: "\"fast\","), "key 'sample_rate_hz': expected a number"),
-        ("zero stride", valid.replacingOccurrences(of: "8000", with: "0"), "key 'stride_samples': must be at least 1"),
-        ("fraction", valid.replacingOccurrences(of: "8000", with: "8000.5"), "key 'stride_samples': expected an integer"),
-        ("duty cycle", valid.replacingOccurrences(of: #""duty_cycle": 1"#, with: #""duty_cycle": 1.5"#), "key 'duty_cycle': must be at most 1"),
-        ("NaN-like", valid.replacingOccurrences(of: #""duty_cycle": 1"#, with: #""duty_cycle": null"#), "key 'duty_cycle': missing"),
-        ("bool", valid.replacingOccurrences(of: #""duty_cycle": 1"#, with: #""duty_cycle": true"#), "key 'duty_cycle': expected a number, got true"),
-        ("buffer kind", valid.replacingOccurrences(of: #""kind": "audio""#, with: #""kind": "cache""#), "key 'buffers[0].kind': expected one of"),
-        ("buffer bytes", valid.replacingOccurrences(of: #""bytes": 100"#, with: #""bytes": -4"#), "key 'buffers[0].bytes': must be at least 1"),
-        ("not a model", valid.replacingOccurrences(of: "m.tflite", with: "m.onnx"), "key 'model': expected a .tflite path"),
+        ("missing key", valid.replacingOccurrences(of: #""stride_samples": 8000,"#, with: ""), "stride_samples: missing"),
+        // A misspelt required key is missing under its real name; a misspelt optional one is unknown.
+        ("typo", valid.replacingOccurrences(of: "stride_samples", with: "strides"), "stride_samples: missing"),
+        ("optional typo", valid.replacingOccurrences(of: "}]}", with: #"}], "note": "x"}"#), "note: unknown key"),
+        ("string for number", valid.replacingOccurrences(of: "16000,", with: "\"fast\","), "sample_rate_hz: expected a number"),
+        ("zero stride", valid.replacingOccurrences(of: "8000", with: "0"), "stride_samples: must be at least 1"),
+        ("fraction", valid.replacingOccurrences(of: "8000", with: "8000.5"), "stride_samples: expected an integer"),
+        ("duty cycle", valid.replacingOccurrences(of: #""duty_cycle": 1"#, with: #""duty_cycle": 1.5"#), "duty_cycle: must be at most 1"),
+        ("NaN-like", valid.replacingOccurrences(of: #""duty_cycle": 1"#, with: #""duty_cycle": null"#), "duty_cycle: missing"),
+        ("bool", valid.replacingOccurrences(of: #""duty_cycle": 1"#, with: #""duty_cycle": true"#), "duty_cycle: expected a number, got true"),
+        ("buffer kind", valid.replacingOccurrences(of: #""kind": "audio""#, with: #""kind": "cache""#), "buffers[0].kind: expected one of"),
+        ("buffer bytes", valid.replacingOccurrences(of: #""bytes": 100"#, with: #""bytes": -4"#), "buffers[0].bytes: must be at least 1"),
+        ("not a model", valid.replacingOccurrences(of: "m.tflite", with: "m.onnx"), "model: expected a .tflite path"),
         ("frontend", valid.replacingOccurrences(of: "}]}", with: #"}], "frontend": {"measurement": "x"}}"#),
-         "key 'frontend.calls_per_inference': missing"),
+         "frontend.calls_per_inference: missing"),
         ("always on", valid.replacingOccurrences(of: "}]}", with: #"}], "frontend": {"measurement": "x", "calls_per_inference": 1, "always_on": 1}}"#),
-         "key 'frontend.always_on': expected"),
-        ("accuracy", valid.replacingOccurrences(of: "}]}", with: #"}], "accuracy": 0.9}"#), "key 'accuracy': expected"),
-        ("not an object", "[1, 2]", "the top level must be a JSON object"),
+         "frontend.always_on: expected"),
+        ("accuracy", valid.replacingOccurrences(of: "}]}", with: #"}], "accuracy": 0.9}"#), "accuracy: expected"),
+        ("not an object", "[1, 2]", "the top level must be an object"),
         ("truncated", String(valid.dropLast(30)), "not valid JSON"),
     ]
 
@@ -74,9 +77,9 @@ import TinyTestSupport
     func badConfigsNameTheKey(_ i: Int) throws {
         let (label, text, message) = Self.badConfigs[i]
         do {
-            _ = try DeploymentConfig(json: JSONObject(data: Data(text.utf8), file: "bad.json"))
+            _ = try DeploymentConfig(json: JSONReader(data: Data(text.utf8), file: "bad.json"))
             Issue.record("\(label): accepted")
-        } catch {
+        } catch let error as CustomStringConvertible {
             #expect(error.description.hasPrefix("bad.json: "), "\(label): \(error)")
             #expect(error.description.contains(message), "\(label): \(error)")
             #expect(!error.description.contains("\n"))
@@ -92,53 +95,56 @@ import TinyTestSupport
             .write(to: dir.appendingPathComponent("nrf52840.json"), atomically: true, encoding: .utf8)
         try "".write(to: dir.appendingPathComponent("empty.json"), atomically: true, encoding: .utf8)
         let layout = ProjectLayout(root: root.path)
-        #expect(throws: ConfigError(file: "Pipelines/demo/boards/nrf52840.json", key: "board",
-                                    "is \"other\" but the file is named nrf52840.json")) {
+        #expect(throws: ConfigError.json(.invalid(file: "Pipelines/demo/boards/nrf52840.json", key: "board",
+                                                  problem: "is \"other\" but the file is named nrf52840.json"))) {
             try layout.loadDeployment(pipeline: "demo", board: "nrf52840")
         }
-        #expect(throws: ConfigError("Pipelines/demo/boards/empty.json: the file is empty")) {
+        #expect(throws: ConfigError.json(.unreadable(file: "Pipelines/demo/boards/empty.json", reason: "the file is empty"))) {
             try layout.loadDeployment(pipeline: "demo", board: "empty")
         }
-        #expect(throws: ConfigError.self) { try layout.loadDeployment(pipeline: "nope", board: "nrf52840") }
+        #expect(throws: ConfigError.noPipeline(name: "nope", known: ["demo"])) { try layout.loadDeployment(pipeline: "nope", board: "nrf52840") }
     }
 
     @Test func badBoardProfilesNameTheKey() throws {
         let board = try String(contentsOfFile: Self.layout.path("Pipelines/boards/nrf52840.json"), encoding: .utf8)
         let cases = [
             (board.replacingOccurrences(of: #""source": "nRF52840 PS v1.7 §1 Key features: 64 MHz Arm Cortex-M4 with FPU""#,
-                                        with: #""source": """#), "key 'clock_hz.source'"),
-            (board.replacingOccurrences(of: #""runtime": "swift-embedded""#, with: #""runtime": "micropython""#), "key 'runtime'"),
+                                        with: #""source": """#), "clock_hz.source: "),
+            (board.replacingOccurrences(of: #""runtime": "swift-embedded""#, with: #""runtime": "micropython""#), "runtime: "),
             (board.replacingOccurrences(of: #""nominal": 1.3, "low": 1.1"#, with: #""nominal": 1.3, "low": 1.4"#),
-             "key 'latency[0].cycles_per_instruction.low': must be at most 1.3"),
+             "latency[0].cycles_per_instruction.low: must be at most 1.3"),
         ]
         for (text, key) in cases {
             #expect(text != board)
             do {
-                _ = try BoardProfile(json: JSONObject(data: Data(text.utf8), file: "nrf52840.json"), id: "nrf52840")
+                _ = try BoardProfile(json: JSONReader(data: Data(text.utf8), file: "nrf52840.json"), id: "nrf52840")
                 Issue.record("accepted a bad profile (\(key))")
             } catch {
                 #expect(error.description.contains(key), "\(error)")
             }
         }
-        #expect(throws: ConfigError.self) {
-            try BoardProfile(json: JSONObject(data: Data(board.utf8), file: "x.json"), id: "stm32h743")
+        #expect(throws: JSONError.invalid(file: "x.json", key: "board", problem: "is \"nrf52840\" but the file is named stm32h743.json")) {
+            try BoardProfile(json: JSONReader(data: Data(board.utf8), file: "x.json"), id: "stm32h743")
         }
     }
 
     @Test func measurementFilesAreTypeChecked() throws {
         var m = Measurements()
         do {
-            try m.merge(JSONObject(data: Data(#"{"models": {"a.tflite": {"cores": {"cortex-m4": {"stack_bytes": "big"}}}}}"#.utf8),
+            try m.merge(JSONReader(data: Data(#"{"models": {"a.tflite": {"cores": {"cortex-m4": {"stack_bytes": "big"}}}}}"#.utf8),
                                    file: "measurements.json"))
             Issue.record("accepted a string stack size")
         } catch {
-            #expect(error.description == "measurements.json: key 'models.a.tflite.cores.cortex-m4.stack_bytes': expected an integer, got \"big\"")
+            #expect(error.description == "measurements.json: models.a.tflite.cores.cortex-m4.stack_bytes: expected an integer, got \"big\"")
         }
         let one = #"{"models": {"a.tflite": {"sha256": "ab", "cores": {"cortex-m4": {"instructions_per_inference": 5}}}}}"#
         var twice = Measurements()
-        try twice.merge(JSONObject(data: Data(one.utf8), file: "one.json"))
+        try twice.merge(JSONReader(data: Data(one.utf8), file: "one.json"))
         #expect(twice.models["a.tflite"]?.cores["cortex-m4"]?.instructionsPerInference == 5)
-        #expect(throws: ConfigError.self) { try twice.merge(JSONObject(data: Data(one.utf8), file: "two.json")) }
+        #expect(throws: JSONError.invalid(file: "two.json", key: "models.a.tflite.cores.cortex-m4",
+                                          problem: "model 'a.tflite' on 'cortex-m4' is measured in two files")) {
+            try twice.merge(JSONReader(data: Data(one.utf8), file: "two.json"))
+        }
     }
 
     /// A pipeline measured in two files (the Swift firmware's cores and the exported C's on Xtensa)
@@ -148,24 +154,20 @@ import TinyTestSupport
             #"{"pipelines": {"p": {"hop_samples": \#(hop), "sample_rate_hz": 16000, "cores": {"\#(core)": {"instructions_per_hop_mean": 7, "soft_float_instructions": 3, "instructions_total": 70}}}}}"#
         }
         var m = Measurements()
-        try m.merge(JSONObject(data: Data(file("cortex-m4").utf8), file: "swift.json"))
-        try m.merge(JSONObject(data: Data(file("xtensa-lx106").utf8), file: "c.json"))
+        try m.merge(JSONReader(data: Data(file("cortex-m4").utf8), file: "swift.json"))
+        try m.merge(JSONReader(data: Data(file("xtensa-lx106").utf8), file: "c.json"))
         #expect(Set(m.pipelines["p"]?.cores.keys.map { $0 } ?? []) == ["cortex-m4", "xtensa-lx106"])
         #expect(m.pipelines["p"]?.cores["xtensa-lx106"]?.helpers == HelperInstructions(softFloat: 3, integer: 0))
         #expect(m.pipelines["p"]?.cores["xtensa-lx106"]?.instructionsTotal == 70)
-        do {
-            try m.merge(JSONObject(data: Data(file("cortex-m4").utf8), file: "again.json"))
-            Issue.record("accepted a core measured twice")
-        } catch {
-            #expect(error.description.contains("pipeline 'p' on 'cortex-m4' is measured in two files"))
+        #expect(throws: JSONError.invalid(file: "again.json", key: "pipelines.p",
+                                          problem: "pipeline 'p' on 'cortex-m4' is measured in two files")) {
+            try m.merge(JSONReader(data: Data(file("cortex-m4").utf8), file: "again.json"))
         }
         var hops = Measurements()
-        try hops.merge(JSONObject(data: Data(file("cortex-m4").utf8), file: "swift.json"))
-        do {
-            try hops.merge(JSONObject(data: Data(file("xtensa-lx106", hop: 256).utf8), file: "c.json"))
-            Issue.record("accepted another hop")
-        } catch {
-            #expect(error.description.contains("measured with another hop"))
+        try hops.merge(JSONReader(data: Data(file("cortex-m4").utf8), file: "swift.json"))
+        #expect(throws: JSONError.invalid(file: "c.json", key: "pipelines.p",
+                                          problem: "pipeline 'p' is measured with another hop than in swift.json")) {
+            try hops.merge(JSONReader(data: Data(file("xtensa-lx106", hop: 256).utf8), file: "c.json"))
         }
     }
 }

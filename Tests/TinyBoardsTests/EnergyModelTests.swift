@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TinyFormats
 import TinyBoards
 import TinyTestSupport
 
@@ -106,17 +107,17 @@ import TinyTestSupport
     static let badPower: [(String, String, String)] = [
         ("two units", power.replacingOccurrences(of: #""milliamps": {"nominal": 10, "low": 5, "high": 20},"#,
                                                  with: #""milliamps": {"nominal": 10, "low": 5, "high": 20}, "milliwatts": {"nominal": 1, "low": 1, "high": 1},"#),
-         "key 'power.run': expected exactly one of"),
+         "test.json: power.run: expected exactly one of"),
         ("low above nominal", power.replacingOccurrences(of: #""nominal": 10, "low": 5"#, with: #""nominal": 10, "low": 11"#),
-         "key 'power.run.milliamps.low': must be at most 10"),
+         "test.json: power.run.milliamps.low: must be at most 10"),
         ("current without supply", power.replacingOccurrences(of: #"{"value": 3.0, "source": "test"}"#, with: #"{"unknown": "x"}"#),
-         "key 'power.run.milliamps': a current needs a known supply_volts"),
-        ("typo", power.replacingOccurrences(of: "\"wake\"", with: "\"wakeup\""), "key 'power.wakeup': unknown key"),
+         "test.json: power.run.milliamps: a current needs a known supply_volts"),
+        ("typo", power.replacingOccurrences(of: "\"wake\"", with: "\"wakeup\""), "test.json: power.wakeup: unknown key"),
     ]
 
     @Test(arguments: badPower)
     func badPowerFiguresFailNamingTheKey(_ c: (String, String, String)) {
-        #expect(throws: ConfigError.self, "\(c.0)") { try F.board(power: c.1) }
+        #expect(throws: JSONError.self, "\(c.0)") { try F.board(power: c.1) }
         do { _ = try F.board(power: c.1) } catch { #expect("\(error)".contains(c.2), "\(c.0): \(error)") }
     }
 

@@ -32,7 +32,7 @@ import TinyTestSupport
     }
 
     @Test func unreadableAndUnsupportedModelsFailWithOneLine() throws {
-        #expect(throws: ConfigError("cannot read model file '/nonexistent/m.tflite'")) {
+        #expect(throws: ConfigError.unreadableModel(path: "/nonexistent/m.tflite")) {
             try ModelFootprint(modelAt: "/nonexistent/m.tflite")
         }
         do {

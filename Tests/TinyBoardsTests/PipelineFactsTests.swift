@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TinyBoards
+import TinyFormats
 import TinyTestSupport
 
 /// One home for each deployment fact: a config beside a pipeline file takes the model, sample
@@ -13,7 +14,7 @@ import TinyTestSupport
         let file = try #require(layout.deploymentFiles()["kws"]?["nrf52840"])
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
         edit(&json)
-        return try layout.deployment(json: JSONObject(data: JSONSerialization.data(withJSONObject: json),
+        return try layout.deployment(json: JSONReader(data: JSONSerialization.data(withJSONObject: json),
                                                       file: "Pipelines/kws/boards/nrf52840.json"), at: file)
     }
 
@@ -46,10 +47,10 @@ import TinyTestSupport
     }
 
     @Test func aConfigRestatingAPipelineFactDifferentlyFails() throws {
-        #expect(throws: ConfigError(file: "Pipelines/kws/boards/nrf52840.json", key: "stride_samples",
+        #expect(throws: ConfigError.json(.invalid(file: "Pipelines/kws/boards/nrf52840.json", key: "stride_samples", problem:
                                     "is the pipeline's (Pipelines/kws/pipeline.json gives 4800 with this config's overrides); remove it and "
                                     + "put what differs on this board under 'overrides' (kws takes: strideSeconds, threshold, averageSeconds, "
-                                    + "suppressionSeconds, minimumCount)")) {
+                                    + "suppressionSeconds, minimumCount)"))) {
             _ = try Self.kwsConfig { $0["stride_samples"] = 3200 }
         }
         // Restating it with the same value is an error too: one home for each fact.
@@ -58,13 +59,13 @@ import TinyTestSupport
     }
 
     @Test func anOverrideThePipelineDoesNotTakeIsAClearError() throws {
-        #expect(throws: ConfigError(file: "Pipelines/kws/boards/nrf52840.json", key: "overrides",
+        #expect(throws: ConfigError.json(.invalid(file: "Pipelines/kws/boards/nrf52840.json", key: "overrides", problem:
                                     "override 'learningSeconds' does not apply to a kws pipeline (it takes: strideSeconds, threshold, "
-                                    + "averageSeconds, suppressionSeconds, minimumCount)")) {
+                                    + "averageSeconds, suppressionSeconds, minimumCount)"))) {
             _ = try Self.kwsConfig { $0["overrides"] = ["learningSeconds": 3] }
         }
-        #expect(throws: ConfigError(file: "Pipelines/kws/boards/nrf52840.json", key: "overrides",
-                                    "override minimumCount must be a whole number ≥ 1 (got 0.5)")) {
+        #expect(throws: ConfigError.json(.invalid(file: "Pipelines/kws/boards/nrf52840.json", key: "overrides",
+                                                  problem: "override minimumCount must be a whole number ≥ 1 (got 0.5)"))) {
             _ = try Self.kwsConfig { $0["overrides"] = ["minimumCount": 0.5] }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TinyBoards
+import TinyFormats
 import TinyTestSupport
 
 /// From the committed deployment configs and measurements (Embedded/measurements.json,
@@ -119,7 +120,7 @@ import TinyTestSupport
         var buffers = try #require(json["buffers"] as? [[String: Any]])
         buffers.append(["name": "oversized", "kind": "audio", "bytes": fitting.ram.headroom + excess])
         json["buffers"] = buffers
-        let config = try Self.layout.deployment(json: JSONObject(data: JSONSerialization.data(withJSONObject: json), file: "oversized.json"),
+        let config = try Self.layout.deployment(json: JSONReader(data: JSONSerialization.data(withJSONObject: json), file: "oversized.json"),
                                                 at: file)
         let r = try Self.report(pipeline, board, config: config)
         #expect(r.verdict == .doesNotFit && r.basis == .measuredPipeline)

@@ -1,10 +1,11 @@
 import Foundation
 import TinyBoards
+import TinyFormats
 
 /// Small synthetic boards, configs, footprints and measurements for the report-maths tests.
 enum ReportFixtures {
-    static func object(_ text: String, file: String = "test.json") throws -> JSONObject {
-        try JSONObject(data: Data(text.utf8), file: file)
+    static func object(_ text: String, file: String = "test.json") throws -> JSONReader {
+        try JSONReader(data: Data(text.utf8), file: file)
     }
 
     static func fact(_ v: Any) -> String { "{\"value\": \(v is String ? "\"\(v)\"" : "\(v)"), \"source\": \"test\"}" }

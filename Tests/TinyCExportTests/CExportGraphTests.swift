@@ -60,7 +60,7 @@ import TinyTestSupport
     @Test func rejectsNamesThatAreNotCIdentifiers() throws {
         let graph = try Self.quantizeChain()
         for bad in ["", "9lives", "kws-model", "a b", "ünï"] {
-            #expect(throws: CExportError.self) { try CExporter.export(graph: graph, name: bad, source: "test") }
+            #expect(throws: CExportError.notAnIdentifier(bad)) { try CExporter.export(graph: graph, name: bad, source: "test") }
         }
         let library = try CExporter.export(graph: graph, name: "_ok9", source: "test")
         #expect(library.files.map(\.name).sorted() == ["CMakeLists.txt", "README.md", "_ok9.c", "_ok9.h"])

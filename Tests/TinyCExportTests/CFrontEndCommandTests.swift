@@ -8,11 +8,7 @@ import TinyTestSupport
 /// with its options, and refuses a sensor-window spec with a reason.
 @Suite struct CFrontEndCommandTests {
     /// The `tinyml` that `swift build` / `swift test` built beside the running test binary.
-    static let tool: String? = {
-        let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-                          TestPaths.repoRoot.appendingPathComponent(".build/debug")]
-        return candidates.map { $0.appendingPathComponent("tinyml").path }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    static let tool = TestPaths.builtTool("tinyml")
 
     @Test(.enabled(if: tool != nil, "tinyml is not built (swift build)"))
     func writesTheExportersFiles() throws {

@@ -89,8 +89,11 @@ import TinyTestSupport
 
     @Test func refusesWhatSwiftRefuses() throws {
         let c = try Self.spec("kws").frontEnd
-        #expect(throws: CExportError.self) { try CFrontEndExporter.export(configuration: c, quantization: nil, inputStride: 0, name: "fe") }
-        #expect(throws: CExportError.self) { try CFrontEndExporter.export(configuration: c, quantization: nil, name: "9fe") }
+        let stride = #expect(throws: CExportError.self) {
+            try CFrontEndExporter.export(configuration: c, quantization: nil, inputStride: 0, name: "fe")
+        }
+        guard case .invalidFrontEnd(name: "fe", _) = stride else { Issue.record("wrong error \(String(describing: stride))"); return }
+        #expect(throws: CExportError.notAnIdentifier("9fe")) { try CFrontEndExporter.export(configuration: c, quantization: nil, name: "9fe") }
         var infinite = try Self.spec("anomaly/audio").frontEnd
         infinite.log?.topDecibels = .infinity
         do {

@@ -110,10 +110,9 @@ import TinyTestSupport
         defer { h.remove() }
         var source = h.source
         source.model = nil
-        #expect(throws: CExportError.self) { try CPipelineExporter.export(source) }
-        do { _ = try CPipelineExporter.export(source) } catch {
-            #expect("\(error)".contains("runs a model and none was given"))
-            #expect(!"\(error)".contains("\n"))
-        }
+        let error = #expect(throws: CExportError.self) { try CPipelineExporter.export(source) }
+        guard case .missingModel(kind: _, pipeline: source.name) = error else { Issue.record("wrong error \(String(describing: error))"); return }
+        #expect("\(error!)".contains("runs a model and none was given"))
+        #expect(!"\(error!)".contains("\n"))
     }
 }

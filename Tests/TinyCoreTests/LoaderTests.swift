@@ -21,7 +21,23 @@ import TinyTestSupport
             #expect(names.isSuperset(of: ["EXP", "NEG", "FLOOR"]))
             #expect(ops.allSatisfy { $0.version >= 1 })
         }
-        #expect(throws: RuntimeError.self) { try Model(bytes: bytes) }
+        #expect { try Model(bytes: bytes) } throws: { error in
+            guard case .model(nil, .unsupportedOperators(let ops)) = error as? RuntimeError else { return false }
+            return ops.contains { $0.name == "EXP" }
+        }
+        #expect(throws: RuntimeError.unreadableModel(path: "/nonexistent/m.tflite")) { try Model(contentsOf: "/nonexistent/m.tflite") }
+    }
+
+    /// A session's misuse is a case naming the tensor: no such input, wrong size, wrong type.
+    @Test func sessionMisuseIsACase() throws {
+        let session = Session(model: try Model(contentsOf: TestPaths.fixture("TinyCoreTests", "zoo/autoencoder.tflite").path))
+        let input = session.inputs[0]
+        #expect(throws: RuntimeError.noTensor(role: "input", index: 3)) { try session.setInput(3, bytes: []) }
+        #expect(throws: RuntimeError.wrongSize(role: "input", index: 0, expected: input.byteCount, got: 1, unit: "bytes")) {
+            try session.setInput(0, bytes: [0])
+        }
+        #expect(RuntimeError.wrongSize(role: "input", index: 0, expected: 4, got: 1, unit: "bytes").description
+            == "input 0 needs 4 bytes, got 1")
     }
 
     /// Inputs the fuzzer found crashing (Fuzz/run.sh) load to an error or a valid model, never a trap.

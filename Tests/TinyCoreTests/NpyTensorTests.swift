@@ -19,7 +19,7 @@ import TinyRuntime
 
     @Test func shapeWhoseSizeOverflows() {
         let data = Self.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904, 2), }")
-        #expect { try NpyTensor.read(data) } throws: { ($0 as? RuntimeError)?.description.contains("too large") == true }
+        #expect(throws: RuntimeError.self) { try NpyTensor.read(data) }
     }
 
     /// An empty array with a huge other dimension is still exactly its (zero) bytes.

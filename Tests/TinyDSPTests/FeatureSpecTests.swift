@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TinyDSP
 import TinyFeatures
+import TinyFormats
 
 /// Feature-spec JSON: round trips, presets, and one-line errors that name the key.
 @Suite struct FeatureSpecTests {
@@ -77,7 +78,7 @@ import TinyFeatures
                 o["frame"] = f
             }
         }
-        #expect(Self.error(frame("hop", -3)).contains("frame.hop: must be positive"))
+        #expect(Self.error(frame("hop", -3)).contains("frame.hop: must be at least 1, got -3"))
         #expect(Self.error(frame("hop", "320")).contains("frame.hop: expected an integer"))
         #expect(Self.error(frame("hopp", 3)).contains("frame.hopp: unknown key"))
         #expect(Self.error(frame("window", "hann")).contains("frame.window: unknown value 'hann'"))
@@ -112,7 +113,13 @@ import TinyFeatures
         }).contains("DCT coefficient count must be 1…40"))
         #expect(Self.error(with { $0["log"] = NSNull() }).contains("a DCT stage needs a log stage"))
         for message in [Self.error(frame("hop", -3)), Self.error(with { $0["version"] = 2 })] {
-            #expect(message.hasPrefix("feature spec 'test.json': ") && !message.contains("\n"))
+            #expect(message.hasPrefix("test.json: ") && !message.contains("\n"))
+        }
+        #expect(throws: FeatureSpecError.json(.outOfRange(file: "test.json", key: "frame.hop", bound: "must be at least 1", got: "-3"))) {
+            try Self.parse(frame("hop", -3))
+        }
+        #expect(throws: FeatureSpecError.json(.unknownKey(file: "test.json", key: "frame.hopp", known: ["fftSize", "hop", "length", "window"]))) {
+            try Self.parse(frame("hopp", 3))
         }
     }
 

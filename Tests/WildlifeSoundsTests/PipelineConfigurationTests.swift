@@ -48,7 +48,7 @@ import WildlifeSounds
 
     @Test func badPipelinesAreOneLineErrors() throws {
         let cases: [(String, (inout [String: Any]) -> Void)] = [
-            ("unknown key 'detector.onsetDb'", { Self.section(&$0, "detector", "onsetDb", 3) }),
+            ("detector.onsetDb: unknown key", { Self.section(&$0, "detector", "onsetDb", 3) }),
             ("offsetDecibels ≤ onsetDecibels", { Self.section(&$0, "detector", "offsetDecibels", 12) }),
             ("detector.loudestBands", { Self.section(&$0, "detector", "loudestBands", 40) }),
             ("aggregation.prerollFrames", { Self.section(&$0, "aggregation", "prerollFrames", 32) }),

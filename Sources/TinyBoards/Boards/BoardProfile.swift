@@ -1,4 +1,5 @@
 import Foundation
+import TinyFormats
 
 /// A board (`Pipelines/boards/<board>.json`): core, ISA, clock, flash, RAM regions, features,
 /// accelerators and the latency model, every figure with its source.
@@ -46,16 +47,15 @@ public struct BoardProfile: Sendable {
     public var ramBytes: Int { regions.reduce(0) { $0 + $1.bytes.value } }
     public var largestRegion: Region? { regions.max { $0.bytes.value < $1.bytes.value } }
 
-    public init(json o: JSONObject, id: String) throws(ConfigError) {
-        try o.rejectUnknownKeys(["board", "title", "runtime", "core", "isa", "core_count", "clock_hz", "flash_bytes",
-                                 "executes_from_ram", "ram_regions", "features", "latency", "power", "notes"])
+    /// Reads a profile; unknown keys (at any level) are errors.
+    public init(json o: JSONReader, id: String) throws(JSONError) {
         let board = try o.string("board")
-        if board != id { throw o.fail("board", "is \"\(board)\" but the file is named \(id).json") }
+        if board != id { throw o.invalid("board", "is \"\(board)\" but the file is named \(id).json") }
         self.id = id
         title = try o.string("title")
         let runtimeName = try o.string("runtime")
         guard let r = Runtime(rawValue: runtimeName) else {
-            throw o.fail("runtime", "expected \"swift-embedded\" or \"c-export\", got \"\(runtimeName)\"")
+            throw o.invalid("runtime", "expected \"swift-embedded\" or \"c-export\", got \"\(runtimeName)\"")
         }
         runtime = r
         core = try o.textFact("core")
@@ -66,13 +66,11 @@ public struct BoardProfile: Sendable {
         executesFromRAM = o.has("executes_from_ram") ? try o.textFact("executes_from_ram") : nil
         var regions: [Region] = []
         for region in try o.objects("ram_regions", allowEmpty: false) {
-            try region.rejectUnknownKeys(["name", "bytes"])
             regions.append(Region(name: try region.string("name"), bytes: try region.integerFact("bytes")))
         }
         self.regions = regions
         var features: [Feature] = []
         for f in try o.objects("features") {
-            try f.rejectUnknownKeys(["name", "value", "source"])
             features.append(Feature(name: try f.string("name"), fact: Fact(try f.string("value"), source: try f.string("source"))))
         }
         self.features = features
@@ -80,21 +78,17 @@ public struct BoardProfile: Sendable {
         for entry in try o.objects("latency", allowEmpty: false) { latency.append(try CountSource(json: entry)) }
         self.latency = latency
         power = o.has("power") ? try PowerProfile(json: o.object("power")) : nil
-        var notes: [String] = []
-        if o.has("notes") {
-            guard let list = o.values["notes"] as? [String] else { throw o.fail("notes", "expected an array of strings") }
-            notes = list
-        }
-        self.notes = notes
+        notes = o.has("notes") ? try o.strings("notes") : []
+        try o.finish()
     }
 
     /// Loads `<directory>/<id>.json`.
     public static func load(id: String, directory: String) throws(ConfigError) -> BoardProfile {
         let path = (directory as NSString).appendingPathComponent("\(id).json")
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ConfigError("no board profile '\(id)' (expected \(path))")
+            throw .noBoardProfile(id: id, expected: path)
         }
-        return try BoardProfile(json: JSONObject(contentsOf: path), id: id)
+        return try ConfigError.reading { () throws(JSONError) in try BoardProfile(json: JSONReader(contentsOf: path), id: id) }
     }
 
     /// Every profile in `directory` (files `*.json` except the `measurements*.json` kept beside

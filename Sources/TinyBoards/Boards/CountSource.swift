@@ -1,3 +1,5 @@
+import TinyFormats
+
 /// How a board turns a measured instruction count into time: which measured core's count to use
 /// (`Embedded/measurements.json` key such as "cortex-m7"), the cycles-per-instruction model
 /// applied to it, and why. A profile lists them in order of preference; the first one with a
@@ -34,10 +36,9 @@ public struct CountSource: Sendable {
         self.label = label
     }
 
-    init(json o: JSONObject) throws(ConfigError) {
-        try o.rejectUnknownKeys(["core", "label", "estimate", "uses_sizes", "cycles_per_instruction", "justification"])
+    /// Reads an entry; unknown keys are errors (checked by the profile's `finish()`).
+    init(json o: JSONReader) throws(JSONError) {
         let cpi = try o.object("cycles_per_instruction")
-        try cpi.rejectUnknownKeys(["nominal", "low", "high"])
         let nominal = try cpi.number("nominal", positive: true, atMost: 100)
         let low = try cpi.number("low", positive: true, atMost: nominal)
         let high = try cpi.number("high", positive: true, atLeast: nominal, atMost: 100)

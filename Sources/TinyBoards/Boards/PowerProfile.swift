@@ -1,3 +1,4 @@
+import TinyFormats
 /// A nominal value with its plausible low/high range (`low <= nominal <= high`). Used for power
 /// figures (where sources disagree, or a datasheet's typical and maximum differ) and for the
 /// energy figures derived from them.
@@ -72,50 +73,45 @@ public struct PowerProfile: Sendable {
     /// Always-on sampling peripheral power (watts), added for the whole period.
     public let sampling: Figure
 
-    init(json o: JSONObject) throws(ConfigError) {
-        try o.rejectUnknownKeys(["supply_volts", "run", "sleep", "wake", "sampling"])
+    /// Reads the `power` object; unknown keys are errors (checked by the profile's `finish()`).
+    init(json o: JSONReader) throws(JSONError) {
         let supply = try o.object("supply_volts")
         if supply.has("unknown") {
-            try supply.rejectUnknownKeys(["unknown"])
             supplyVolts = nil
             supplyUnknown = try supply.string("unknown")
         } else {
-            supplyVolts = try o.numberFact("supply_volts")
+            supplyVolts = Fact(try supply.number("value", positive: true), source: try supply.string("source"))
             supplyUnknown = nil
         }
         let volts = supplyVolts?.value
-        run = try Self.figure(o, "run", units: Self.powerUnits, volts: volts)
+        run = try Self.figure(o.object("run"), units: Self.powerUnits, volts: volts)
         let sleepObject = try o.object("sleep")
         sleepMode = try sleepObject.optionalString("mode")
-        sleep = try Self.figure(o, "sleep", units: Self.powerUnits, volts: volts, extraKeys: ["mode"])
-        wake = try Self.figure(o, "wake", units: ["microjoules": 1e-6], volts: volts)
-        sampling = try Self.figure(o, "sampling", units: Self.powerUnits, volts: volts)
+        sleep = try Self.figure(sleepObject, units: Self.powerUnits, volts: volts)
+        wake = try Self.figure(o.object("wake"), units: ["microjoules": 1e-6], volts: volts)
+        sampling = try Self.figure(o.object("sampling"), units: Self.powerUnits, volts: volts)
     }
 
     /// Unit key → factor to SI; currents (`*amps`) are multiplied by the supply voltage as well.
     static let powerUnits: [String: Double] = ["milliamps": 1e-3, "microamps": 1e-6, "milliwatts": 1e-3]
 
-    static func figure(_ parent: JSONObject, _ key: String, units: [String: Double], volts: Double?,
-                       extraKeys: [String] = []) throws(ConfigError) -> Figure {
-        let o = try parent.object(key)
+    /// One figure object: `{"<unit>": {nominal, low, high}, "condition"?, "source"}` or `{"unknown": reason}`.
+    static func figure(_ o: JSONReader, units: [String: Double], volts: Double?) throws(JSONError) -> Figure {
         if o.has("unknown") {
-            try o.rejectUnknownKeys(["unknown"] + extraKeys)
             return .unknown(try o.string("unknown"))
         }
-        try o.rejectUnknownKeys(units.keys.sorted() + ["condition", "source"] + extraKeys)
         let given = units.keys.sorted().filter { o.has($0) }
         guard given.count == 1, let unit = given.first, let factor = units[unit] else {
-            throw ConfigError(file: o.file, key: o.path, "expected exactly one of \(units.keys.sorted().joined(separator: ", ")) "
+            throw JSONError.invalid(file: o.file, key: o.path, problem: "expected exactly one of \(units.keys.sorted().joined(separator: ", ")) "
                 + "or \"unknown\" with the reason")
         }
         let range = try o.object(unit)
-        try range.rejectUnknownKeys(["nominal", "low", "high"])
         let nominal = try range.number("nominal", positive: true)
         let low = try range.number("low", positive: true, atMost: nominal)
         let high = try range.number("high", atLeast: nominal)
         var si = factor
         if unit.hasSuffix("amps") {
-            guard let volts else { throw o.fail(unit, "a current needs a known supply_volts to give power") }
+            guard let volts else { throw o.invalid(unit, "a current needs a known supply_volts to give power") }
             si *= volts
         }
         return .known(Estimate(nominal: nominal, low: low, high: high).scaled(si), condition: try o.optionalString("condition"),

@@ -1,4 +1,5 @@
 import Foundation
+import TinyFormats
 
 /// How one pipeline runs on one board (`Pipelines/<pipeline>/boards/<board>.json`): which model,
 /// the input stream (sample rate, the window one inference sees, the stride between inferences),
@@ -80,74 +81,79 @@ public struct DeploymentConfig: Sendable {
     /// overrides into the pipeline's facts (`PipelineFacts(pipelineAt:...)`) and `modelKey` its
     /// model path into the repository-relative key of the measurements; a config that then restates
     /// a fact is an error naming the pipeline's value.
-    public init(json o: JSONObject, facts: ((_ overrides: [String: Double]) throws(ConfigError) -> PipelineFacts)? = nil,
+    public init(json o: JSONReader, facts: ((_ overrides: [String: Double]) throws(ConfigError) -> PipelineFacts)? = nil,
                 modelKey: (String) -> String = { $0 }) throws(ConfigError) {
-        try o.rejectUnknownKeys(["pipeline", "board", "duty_cycle", "buffers", "frontend", "reserved", "accuracy", "notes",
-                                 "overrides"] + Self.pipelineFactKeys)
-        file = o.file
-        pipeline = try o.string("pipeline")
-        board = try o.string("board")
-        var overrides: [String: Double] = [:]
-        if let object = try o.optionalObject("overrides") {
-            for key in object.keys { overrides[key] = try object.number(key) }
-        }
-        self.overrides = overrides
-        if let facts {
-            let f = try facts(overrides)
-            let model = f.model.map(modelKey)
-            let stated: [(String, String?)] = [("model", model), ("sample_rate_hz", String(format: "%g", f.sampleRateHz)),
-                                               ("window_samples", String(f.windowSamples)), ("stride_samples", String(f.strideSamples))]
-            if let (key, value) = stated.first(where: { o.has($0.0) }) {
-                let takes = f.overridableKeys.isEmpty ? "none" : f.overridableKeys.joined(separator: ", ")
-                throw o.fail(key, "is the pipeline's (\(f.file) gives \(value ?? "none")\(overrides.isEmpty ? "" : " with this config's overrides")); "
-                    + "remove it and put what differs on this board under 'overrides' (\(f.kind) takes: \(takes))")
+        // Unknown keys (at any level) are errors: `finish()` rejects every key not read below.
+        do {
+            file = o.file
+            pipeline = try o.string("pipeline")
+            board = try o.string("board")
+            var overrides: [String: Double] = [:]
+            if let object = try o.optionalObject("overrides") {
+                for key in object.keys { overrides[key] = try object.number(key) }
             }
-            guard let model else { throw ConfigError("\(f.file): the pipeline names no model file") }
-            self.model = model
-            sampleRateHz = f.sampleRateHz
-            windowSamples = f.windowSamples
-            strideSamples = f.strideSamples
-            pipelineFacts = f
-        } else {
-            model = try o.string("model")
-            if !model.hasSuffix(".tflite") { throw o.fail("model", "expected a .tflite path, got \"\(model)\"") }
-            if model.hasPrefix("/") { throw o.fail("model", "must be relative to the repository root (or shared/...)") }
-            sampleRateHz = try o.number("sample_rate_hz", positive: true, atMost: 10_000_000)
-            windowSamples = try o.integer("window_samples", minimum: 1)
-            strideSamples = try o.integer("stride_samples", minimum: 1)
-            pipelineFacts = nil
-        }
-        dutyCycle = try o.number("duty_cycle", positive: true, atMost: 1)
-        var buffers: [Buffer] = []
-        for b in try o.objects("buffers") {
-            try b.rejectUnknownKeys(["name", "kind", "bytes"])
-            let kindName = try b.string("kind")
-            guard let kind = Buffer.Kind(rawValue: kindName) else {
-                throw b.fail("kind", "expected one of \(Buffer.Kind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(kindName)\"")
+            self.overrides = overrides
+            if let facts {
+                let f = try facts(overrides)
+                let model = f.model.map(modelKey)
+                let stated: [(String, String?)] = [("model", model), ("sample_rate_hz", String(format: "%g", f.sampleRateHz)),
+                                                   ("window_samples", String(f.windowSamples)), ("stride_samples", String(f.strideSamples))]
+                if let (key, value) = stated.first(where: { o.has($0.0) }) {
+                    let takes = f.overridableKeys.isEmpty ? "none" : f.overridableKeys.joined(separator: ", ")
+                    throw o.invalid(key, "is the pipeline's (\(f.file) gives \(value ?? "none")\(overrides.isEmpty ? "" : " with this config's overrides")); "
+                        + "remove it and put what differs on this board under 'overrides' (\(f.kind) takes: \(takes))")
+                }
+                guard let model else { throw ConfigError.pipeline(file: f.file, problem: "the pipeline names no model file") }
+                self.model = model
+                sampleRateHz = f.sampleRateHz
+                windowSamples = f.windowSamples
+                strideSamples = f.strideSamples
+                pipelineFacts = f
+            } else {
+                model = try o.string("model")
+                if !model.hasSuffix(".tflite") { throw o.invalid("model", "expected a .tflite path, got \"\(model)\"") }
+                if model.hasPrefix("/") { throw o.invalid("model", "must be relative to the repository root (or shared/...)") }
+                sampleRateHz = try o.number("sample_rate_hz", positive: true, atMost: 10_000_000)
+                windowSamples = try o.integer("window_samples", minimum: 1)
+                strideSamples = try o.integer("stride_samples", minimum: 1)
+                pipelineFacts = nil
             }
-            buffers.append(Buffer(name: try b.string("name"), kind: kind, bytes: try b.integer("bytes", minimum: 1)))
+            dutyCycle = try o.number("duty_cycle", positive: true, atMost: 1)
+            var buffers: [Buffer] = []
+            for b in try o.objects("buffers") {
+                let kindName = try b.string("kind")
+                guard let kind = Buffer.Kind(rawValue: kindName) else {
+                    throw b.invalid("kind", "expected one of \(Buffer.Kind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(kindName)\"")
+                }
+                buffers.append(Buffer(name: try b.string("name"), kind: kind, bytes: try b.integer("bytes", minimum: 1)))
+            }
+            self.buffers = buffers
+            var parts: [JSONReader] = []
+            if o.has("frontend") {
+                if let list = try? o.objects("frontend", allowEmpty: false) { parts = list } else { parts = [try o.object("frontend")] }
+            }
+            var frontend: [Frontend] = []
+            for f in parts {
+                frontend.append(Frontend(measurement: try f.string("measurement"),
+                                         callsPerInference: try f.integer("calls_per_inference", minimum: 1),
+                                         alwaysOn: f.has("always_on") ? try f.bool("always_on") : false))
+            }
+            self.frontend = frontend
+            if let r = try o.optionalObject("reserved") {
+                reserved = Reserved(flashBytes: try r.integer("flash_bytes"), ramBytes: try r.integer("ram_bytes"),
+                                    reason: try r.string("reason"))
+            } else {
+                reserved = nil
+            }
+            accuracy = try o.optionalString("accuracy")
+            notes = try o.optionalString("notes")
+            try o.finish()
+        } catch let error as ConfigError {
+            throw error
+        } catch let error as JSONError {
+            throw .json(error)
+        } catch {
+            preconditionFailure("unexpected error \(error)")
         }
-        self.buffers = buffers
-        var parts: [JSONObject] = []
-        if o.has("frontend") {
-            if let list = try? o.objects("frontend", allowEmpty: false) { parts = list } else { parts = [try o.object("frontend")] }
-        }
-        var frontend: [Frontend] = []
-        for f in parts {
-            try f.rejectUnknownKeys(["measurement", "calls_per_inference", "always_on"])
-            frontend.append(Frontend(measurement: try f.string("measurement"),
-                                     callsPerInference: try f.integer("calls_per_inference", minimum: 1),
-                                     alwaysOn: f.has("always_on") ? try f.bool("always_on") : false))
-        }
-        self.frontend = frontend
-        if let r = try o.optionalObject("reserved") {
-            try r.rejectUnknownKeys(["flash_bytes", "ram_bytes", "reason"])
-            reserved = Reserved(flashBytes: try r.integer("flash_bytes"), ramBytes: try r.integer("ram_bytes"),
-                                reason: try r.string("reason"))
-        } else {
-            reserved = nil
-        }
-        accuracy = try o.optionalString("accuracy")
-        notes = try o.optionalString("notes")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TinyFormats
 import PipelineCatalog
 
 /// What a pipeline file says about its input stream and model, with a board's overrides applied:
@@ -48,7 +49,7 @@ public struct PipelineFacts: Sendable, Equatable {
             let base = try AnyPipeline(path: path)
             let pipeline: AnyPipeline
             do { pipeline = try base.applying(overrides) } catch let error as PipelineCatalogError {
-                throw ConfigError(file: configFile, key: "overrides", error.description)
+                throw ConfigError.json(.invalid(file: configFile, key: "overrides", problem: error.description))
             }
             let configuration = try pipeline.configuration()
             let window: Int, stride: Int
@@ -67,9 +68,9 @@ public struct PipelineFacts: Sendable, Equatable {
         } catch let error as ConfigError {
             throw error
         } catch let error as PipelineCatalogError {
-            throw ConfigError("\(displayName): \(error.description)")
+            throw ConfigError.pipeline(file: displayName, problem: error.description)
         } catch {
-            throw ConfigError("\(displayName): \(error)")
+            throw ConfigError.pipeline(file: displayName, problem: "\(error)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TinyFormats
 
 /// Where a checkout keeps its deployment data: board profiles in `Pipelines/boards/`, deployment
 /// configs in `Pipelines/<dir>/boards/<board>.json` (the pipeline's name is its directory path
@@ -83,7 +84,7 @@ public struct ProjectLayout: Sendable {
 
     /// Parses the config `o` read from `file` (where it lives decides its pipeline file: see
     /// `pipelineFile(ofConfig:)`).
-    public func deployment(json o: JSONObject, at file: String) throws(ConfigError) -> DeploymentConfig {
+    public func deployment(json o: JSONReader, at file: String) throws(ConfigError) -> DeploymentConfig {
         var facts: ((_ overrides: [String: Double]) throws(ConfigError) -> PipelineFacts)?
         if let pipelineFile = pipelineFile(ofConfig: file) {
             facts = { (overrides: [String: Double]) throws(ConfigError) -> PipelineFacts in
@@ -100,16 +101,15 @@ public struct ProjectLayout: Sendable {
     public func loadDeployment(pipeline: String, board: String) throws(ConfigError) -> DeploymentConfig {
         let files = deploymentFiles()
         guard let boards = files[pipeline] else {
-            let known = files.keys.sorted().joined(separator: ", ")
-            throw ConfigError("no pipeline '\(pipeline)' with board configs under Pipelines/ (known: \(known.isEmpty ? "none" : known))")
+            throw .noPipeline(name: pipeline, known: files.keys.sorted())
         }
         guard let file = boards[board] else {
-            throw ConfigError("pipeline '\(pipeline)' has no config for board '\(board)' (has: \(boards.keys.sorted().joined(separator: ", ")))")
+            throw .noBoardConfig(pipeline: pipeline, board: board, has: boards.keys.sorted())
         }
-        let o = try JSONObject(contentsOf: file, displayName: display(file))
+        let o = try ConfigError.reading { () throws(JSONError) in try JSONReader(contentsOf: file, displayName: display(file)) }
         let config = try deployment(json: o, at: file)
-        if config.pipeline != pipeline { throw o.fail("pipeline", "is \"\(config.pipeline)\" but the file lives in the '\(pipeline)' pipeline") }
-        if config.board != board { throw o.fail("board", "is \"\(config.board)\" but the file is named \(board).json") }
+        if config.pipeline != pipeline { throw .json(o.invalid("pipeline", "is \"\(config.pipeline)\" but the file lives in the '\(pipeline)' pipeline")) }
+        if config.board != board { throw .json(o.invalid("board", "is \"\(config.board)\" but the file is named \(board).json")) }
         return config
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TinyFormats
 
 /// One application image linked for a real board by `Embedded/links.sh` (`Embedded/links.json`,
 /// `links.<pipeline>@<board>`): firmware + the pipeline's device image with the board's overrides,
@@ -52,7 +53,7 @@ public struct BoardLink: Sendable, Equatable {
         self.ramCapacityBytes = ramCapacityBytes
     }
 
-    init(json o: JSONObject) throws(ConfigError) {
+    init(json o: JSONReader) throws(JSONError) {
         self.init(pipeline: try o.string("pipeline"), board: try o.string("board"), core: try o.string("core"),
                   imageBytes: try o.integer("image_bytes"), memory: try o.string("memory"), heapBytes: try o.integer("heap_bytes"),
                   stackBytes: try o.integer("stack_bytes"), reservedFlashBytes: try o.integer("reserved_flash_bytes"),
@@ -79,13 +80,17 @@ public struct BoardLinks: Sendable {
 
     public init(contentsOf path: String, displayName: String) throws(ConfigError) {
         guard FileManager.default.fileExists(atPath: path) else { self.init(); return }
-        try self.init(json: JSONObject(contentsOf: path, displayName: displayName))
+        try self.init(json: ConfigError.reading { () throws(JSONError) in try JSONReader(contentsOf: path, displayName: displayName) })
     }
 
-    public init(json root: JSONObject) throws(ConfigError) {
+    public init(json root: JSONReader) throws(ConfigError) {
         file = root.file
-        if let map = try root.optionalObject("links") {
-            for (key, entry) in try map.objectMembers() { links[key] = try BoardLink(json: entry) }
+        links = try ConfigError.reading { () throws(JSONError) in
+            var links: [String: BoardLink] = [:]
+            if let map = try root.optionalObject("links") {
+                for (key, entry) in try map.objectMembers() { links[key] = try BoardLink(json: entry) }
+            }
+            return links
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TinyFormats
 
 /// What the firmware harness measured for one model on one core under QEMU
 /// (`Embedded/measurements.json`, `models.<model>.cores.<core>`). Every field is optional: a
@@ -51,7 +52,7 @@ public struct CoreMeasurement: Sendable, Equatable {
         self.constantsCopiedBytes = constantsCopiedBytes
     }
 
-    init(json o: JSONObject) throws(ConfigError) {
+    init(json o: JSONReader) throws(JSONError) {
         self.init(qemuMachine: try o.optionalString("qemu_machine"),
                   instructionsPerInference: try o.optionalInteger("instructions_per_inference", minimum: 1),
                   textBytes: try o.optionalInteger("text_bytes"), rodataBytes: try o.optionalInteger("rodata_bytes"),
@@ -81,7 +82,7 @@ public struct HelperInstructions: Sendable, Equatable {
     }
 
     /// Nil when the entry records neither.
-    init?(json o: JSONObject) throws(ConfigError) {
+    init?(json o: JSONReader) throws(JSONError) {
         let float = try o.optionalInteger("soft_float_instructions"), integer = try o.optionalInteger("integer_helper_instructions")
         guard float != nil || integer != nil else { return nil }
         softFloat = float ?? 0
@@ -127,19 +128,19 @@ public struct Measurements: Sendable {
                 filesMissing.append(display(path))
                 continue
             }
-            try merge(JSONObject(contentsOf: path, displayName: display(path)))
+            try ConfigError.reading { () throws(JSONError) in try merge(JSONReader(contentsOf: path, displayName: display(path))) }
             filesRead.append(display(path))
         }
     }
 
-    public mutating func merge(_ root: JSONObject) throws(ConfigError) {
+    public mutating func merge(_ root: JSONReader) throws(JSONError) {
         if let models = try root.optionalObject("models") {
             for (model, entry) in try models.objectMembers() {
                 var cores = self.models[model]?.cores ?? [:]
                 if let coreMap = try entry.optionalObject("cores") {
                     for (core, m) in try coreMap.objectMembers() {
                         if cores[core] != nil {
-                            throw coreMap.fail(core, "model '\(model)' on '\(core)' is measured in two files")
+                            throw coreMap.invalid(core, "model '\(model)' on '\(core)' is measured in two files")
                         }
                         cores[core] = try CoreMeasurement(json: m)
                     }
@@ -147,7 +148,7 @@ public struct Measurements: Sendable {
                 let sha = try entry.optionalString("sha256")?.lowercased()
                 let modelBytes = try entry.optionalInteger("model_bytes", minimum: 1) ?? self.models[model]?.modelBytes
                 if let sha, let previous = self.models[model]?.sha256, previous != sha {
-                    throw entry.fail("sha256", "differs from another measurement file's for the same model")
+                    throw entry.invalid("sha256", "differs from another measurement file's for the same model")
                 }
                 self.models[model] = ModelMeasurements(sha256: sha ?? self.models[model]?.sha256, modelBytes: modelBytes,
                                                        cores: cores, file: root.file)
@@ -159,10 +160,10 @@ public struct Measurements: Sendable {
                 if let previous = self.pipelines[key] {
                     // Another file's cores of the same pipeline (the exported C on Xtensa beside the Swift firmware).
                     if previous.hopSamples != measured.hopSamples || previous.sampleRateHz != measured.sampleRateHz {
-                        throw pipelines.fail(key, "pipeline '\(key)' is measured with another hop than in \(previous.file)")
+                        throw pipelines.invalid(key, "pipeline '\(key)' is measured with another hop than in \(previous.file)")
                     }
                     for core in measured.cores.keys.sorted() where previous.cores[core] != nil {
-                        throw pipelines.fail(key, "pipeline '\(key)' on '\(core)' is measured in two files")
+                        throw pipelines.invalid(key, "pipeline '\(key)' on '\(core)' is measured in two files")
                     }
                     measured.cores.merge(previous.cores) { new, _ in new }
                 }

@@ -1,3 +1,5 @@
+import TinyFormats
+
 /// What the firmware's PipelineRun measured for one whole pipeline (a TMPL device image fed its
 /// test input hop by hop) on one core under QEMU (`Embedded/measurements.json`,
 /// `pipelines.<key>.cores.<core>`; key `<pipeline>@<board>` when measured with that board's
@@ -41,7 +43,7 @@ public struct PipelineCoreMeasurement: Sendable, Equatable {
         self.bssBytes = bssBytes
     }
 
-    init(json o: JSONObject) throws(ConfigError) {
+    init(json o: JSONReader) throws(JSONError) {
         self.init(qemuMachine: try o.optionalString("qemu_machine"), hops: try o.optionalInteger("hops", minimum: 1),
                   instructionsPerHopMean: try o.optionalInteger("instructions_per_hop_mean", minimum: 1),
                   instructionsPerHopWorst: try o.optionalInteger("instructions_per_hop_worst", minimum: 1),
@@ -70,7 +72,7 @@ public struct PipelineMeasurement: Sendable {
     /// The file the entry came from (for messages; the last one read when several have it).
     public let file: String
 
-    init(json o: JSONObject) throws(ConfigError) {
+    init(json o: JSONReader) throws(JSONError) {
         pipeline = try o.optionalString("pipeline")
         board = try o.optionalString("board")
         imageBytes = try o.optionalInteger("image_bytes", minimum: 1)

@@ -1,4 +1,5 @@
 import Foundation
+import TinyFormats
 import TinyCExport
 import TinyCore
 import TinyRuntime
@@ -34,13 +35,13 @@ public struct ModelFootprint: Sendable {
     /// Loads the model at `path` (unsupported operators and malformed files throw) and plans it.
     public init(modelAt path: String) throws(ConfigError) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError("cannot read model file '\(path)'")
+            throw .unreadableModel(path: path)
         }
         let bytes = [UInt8](data)
         let model: Model
-        do { model = try Model(bytes: bytes, path: path) } catch { throw ConfigError(error.description) }
+        do { model = try Model(bytes: bytes) } catch { throw .badModel(path: path, problem: error.description) }
         let library: CLibrary
-        do { library = try CExporter.export(model: model, name: "footprint") } catch { throw ConfigError("\(path): \(error)") }
+        do { library = try CExporter.export(model: model, name: "footprint") } catch { throw .badModel(path: path, problem: "\(error)") }
         let graph = model.graph
         self.init(sha256: SHA256.hex(bytes), constantBytes: graph.constants.owned.count, arenaBytes: graph.planArena().arenaBytes,
                   persistentBytes: graph.persistentBytes, cArenaBytes: library.arenaBytes,

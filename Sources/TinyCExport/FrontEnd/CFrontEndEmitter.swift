@@ -133,7 +133,7 @@ struct CFrontEndEmitter {
         case .spectrum:
             body.append("\(kind)(fft_output, out, \(bins));")
         case .mel:
-            guard let bank = processor.filterbank else { throw CExportError("mel features without a filterbank") }
+            guard let bank = processor.filterbank else { throw .missingFilterbank }
             let read = bank.binsRead
             buffer("float", 4, "spectrum", bins, "\(c.spectrum) spectrum (bins \(read.lowerBound) ..< \(read.upperBound) computed)")
             if !read.isEmpty {

@@ -32,21 +32,20 @@ public enum CFrontEndExporter {
     public static func export(configuration: FrontEndConfiguration, quantization: Int8Quantizer?, inputStride: Int = 1,
                               name: String) throws(CExportError) -> CFrontEnd {
         guard CLiteral.isIdentifier(name) else {
-            throw CExportError("'\(name)' is not a C identifier (letters, digits and _, not starting with a digit)")
+            throw .notAnIdentifier(name)
         }
         let stream: StreamingFrontEnd<PortableRealFFT>
         do {
             stream = try StreamingFrontEnd(configuration: configuration, fft: try PortableRealFFT(size: configuration.fftSize),
                                            inputStride: inputStride)
         } catch {
-            throw CExportError("front end '\(name)': \(error.description)")
+            throw .invalidFrontEnd(name: name, error)
         }
         let c = configuration
         let sizes = [c.windowSamples, c.hop, inputStride, c.framesPerWindow * max(c.bandWidth, c.coefficientCount) * 4,
                      (c.windowSamples / c.hop + c.framesPerWindow) * max(c.bandWidth, c.coefficientCount) * 4]
         guard sizes.allSatisfy({ $0 <= Int(Int32.max) }) else {
-            throw CExportError("front end '\(name)': sizes beyond the C front end's 32-bit counts (window \(c.windowSamples) samples, "
-                + "hop \(c.hop), input stride \(inputStride))")
+            throw .frontEndTooLarge(name: name, windowSamples: c.windowSamples, hop: c.hop, inputStride: inputStride)
         }
         let emitter = try CFrontEndEmitter(configuration: configuration, processor: stream.processor, inputStride: inputStride,
                                            quantization: quantization)

@@ -51,19 +51,19 @@ public enum CPipelineExporter {
     public static func export(_ source: CPipelineSource) throws(CExportError) -> CPipeline {
         let c = source.configuration
         if c.needsModel && source.model == nil {
-            throw CExportError("the \(c.kindName) pipeline '\(source.name)' runs a model and none was given")
+            throw .missingModel(kind: "\(c.kindName)", pipeline: source.name)
         }
         if !c.needsModel && source.model != nil {
-            throw CExportError("the \(c.kindName) pipeline '\(source.name)' runs no model, but one was given")
+            throw .unexpectedModel(kind: "\(c.kindName)", pipeline: source.name)
         }
         do {
             _ = try PipelineEngine<PortableRealFFT>(configuration: c, interpreter: source.model.map { Interpreter(graph: $0) },
                                                      makeFFT: { (n) throws(DSPError) in try PortableRealFFT(size: n) })
         } catch {
-            throw CExportError("pipeline '\(source.name)': \(error.description)")
+            throw .invalidPipeline(name: source.name, error)
         }
         if case .anomaly = c {} else if source.labels.count != c.classCount {
-            throw CExportError("pipeline '\(source.name)': \(source.labels.count) labels for \(c.classCount) classes")
+            throw .labelCount(pipeline: source.name, labels: source.labels.count, classes: c.classCount)
         }
         let model = try source.model.map { (g) throws(CExportError) in try CPipelineModel(graph: g, source: source.modelSource) }
         let stage = try CPipelineStage.make(c, model: model)
@@ -95,7 +95,7 @@ public enum CPipelineExporter {
     /// A generated library's `.h` under include/, its `.c` under src/ (its own build files dropped).
     static func placed(_ files: [(name: String, contents: String)], library: String) throws(CExportError) -> [(name: String, contents: String)] {
         guard let h = files.first(where: { $0.name == "\(library).h" }), let c = files.first(where: { $0.name == "\(library).c" }) else {
-            throw CExportError("internal: the generated library '\(library)' lacks its .h or .c")
+            throw .incompleteLibrary(library)
         }
         return [(name: "include/\(h.name)", contents: h.contents), (name: "src/\(c.name)", contents: c.contents)]
     }

@@ -11,7 +11,7 @@ struct CPipelineModel {
 
     init(graph: Graph, source: String) throws(CExportError) {
         guard graph.inputs.count == 1, graph.outputs.count == 1 else {
-            throw CExportError("the model has \(graph.inputs.count) inputs and \(graph.outputs.count) outputs; a pipeline needs one of each")
+            throw .modelPorts(inputs: graph.inputs.count, outputs: graph.outputs.count)
         }
         library = try CExporter.export(graph: graph, name: Self.name, source: source)
         input = try Port(graph: graph, id: graph.inputs[0], data: "")

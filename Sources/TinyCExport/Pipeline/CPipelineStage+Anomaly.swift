@@ -18,7 +18,7 @@ extension CPipelineStage {
                 Buffer(type: "float", name: "baseline_inverse_variance", count: f, field: "gaussian.inverse_variance"),
             ]
         case .autoencoder(let context):
-            guard let model else { throw CExportError("the autoencoder scorer needs its model") }
+            guard let model else { throw .autoencoderWithoutModel }
             configuration += [".scorer = TML_PL_SCORER_AUTOENCODER,", ".variance_floor = 1,", try int("context_frames", context),
                               try double("output_scale", Double(model.output.scale)),
                               try int("output_zero_point", Int(model.output.zeroPoint)), ".reconstruct = reconstruct,"]

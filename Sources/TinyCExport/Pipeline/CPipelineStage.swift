@@ -53,7 +53,7 @@ struct CPipelineStage {
     static func double(_ name: String, _ v: Double) throws(CExportError) -> String { ".\(name) = \(try CLiteral.double(v))," }
     static func int(_ name: String, _ v: Int) throws(CExportError) -> String {
         guard v >= Int(Int32.min) + 1, v <= Int(Int32.max) else {
-            throw CExportError("the pipeline's \(name) \(v) is beyond the C pipeline's 32-bit counts")
+            throw .countTooLarge(field: name, value: v)
         }
         return ".\(name) = \(v),"
     }

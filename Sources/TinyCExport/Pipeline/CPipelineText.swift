@@ -109,7 +109,7 @@ struct CPipelineText {
             }
             return text + "}\n"
         }
-        guard model.output.isQuantized else { throw CExportError("the autoencoder model must have an int8 output") }
+        guard model.output.isQuantized else { throw .autoencoderOutputNotInt8 }
         text += "static const tml_fe_quantizer input_quantizer = { \(try CLiteral.float(model.input.scale)), \(model.input.zeroPoint), "
             + "TML_FE_HALF_AWAY_FROM_ZERO, -128, 127 };\n\n"
         text += "/* AutoencoderScorer's model run: QUANTIZE the window (ties away from zero), invoke, the int8 output. */\n"

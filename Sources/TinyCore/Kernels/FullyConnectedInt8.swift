@@ -3,7 +3,8 @@
 /// The input is read as `[batches, accumDepth]` (any shape with that many elements).
 ///   acc = Σ_k weights[o, k] * (input[b, k] - inputZeroPoint) + bias[o]
 ///   out = clamp(multiplyByQuantizedMultiplierSingleRounding(acc, M[o], shift[o]) + outputZeroPoint, actMin, actMax)
-/// (single rounding, as LiteRT's FULLY_CONNECTED computes it).
+/// (single rounding, as LiteRT's FULLY_CONNECTED computes it; with `ReferenceSemantics.tflm`,
+/// `multiplyByQuantizedMultiplier`'s double rounding, as TFLM's does).
 /// Multiplier: `M = Double(inScale) * Double(wScale[o]) / Double(outScale)` (a per-tensor scale is
 /// broadcast), as LiteRT's `GetQuantizedConvolutionMultipler` computes it in doubles.
 public struct FullyConnectedInt8: Sendable {
@@ -16,8 +17,12 @@ public struct FullyConnectedInt8: Sendable {
     /// Number of filter weights; evaluation reads them in place from the graph's constant block
     /// (tensor `filter`), so the kernel keeps no copy.
     public let weightCount: Int
+    /// TFLM's double rounding instead of LiteRT's single rounding (`ReferenceSemantics`).
+    public let roundsTwice: Bool
 
-    public init(context: OperatorContext, constants: ConstantData, activation: FusedActivation) throws(GraphError) {
+    public init(context: OperatorContext, constants: ConstantData, activation: FusedActivation,
+                semantics: ReferenceSemantics = .liteRT) throws(GraphError) {
+        roundsTwice = semantics == .tflm
         try context.expect(inputs: 2, 3, outputs: 1)
         input = try context.inputID(0)
         filter = try context.inputID(1)
@@ -49,17 +54,24 @@ public struct FullyConnectedInt8: Sendable {
 
     public var multiplyAccumulates: Int { batches * outputDepth * accumDepth }
 
-    /// `matrixMultiplyInt8` of the input rows with the weight rows, single-rounding requantization.
+    /// `matrixMultiplyInt8` of the input rows with the weight rows, single-rounding requantization
+    /// (double rounding when `roundsTwice`).
     public func evaluate(_ memory: TensorMemory) {
-        let inputData = memory.int8(input)
-        let outputData = memory.int8(output)
-        let weightBase = UnsafePointer(memory.int8(filter))
         requantization.withParameters { parameters in
-            let requantizer = SingleRoundingRequantizer(parameters: parameters, outputOffset: outputOffset,
-                                                        minimum: activationMin, maximum: activationMax)
-            matrixMultiplyInt8(lhs: inputData, lhsStride: accumDepth, rows: batches, rhs: weightBase,
-                               columns: outputDepth, depth: accumDepth, output: outputData,
-                               outputStride: outputDepth, requantizer: requantizer)
+            if roundsTwice {
+                multiply(memory, ChannelRequantizer(parameters: parameters, outputOffset: outputOffset,
+                                                    minimum: activationMin, maximum: activationMax))
+            } else {
+                multiply(memory, SingleRoundingRequantizer(parameters: parameters, outputOffset: outputOffset,
+                                                           minimum: activationMin, maximum: activationMax))
+            }
         }
+    }
+
+    @inline(__always)
+    private func multiply<R: AccumulatorRequantizer>(_ memory: TensorMemory, _ requantizer: R) {
+        matrixMultiplyInt8(lhs: memory.int8(input), lhsStride: accumDepth, rows: batches,
+                           rhs: UnsafePointer(memory.int8(filter)), columns: outputDepth, depth: accumDepth,
+                           output: memory.int8(output), outputStride: outputDepth, requantizer: requantizer)
     }
 }

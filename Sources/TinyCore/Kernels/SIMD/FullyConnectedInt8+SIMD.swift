@@ -6,8 +6,10 @@ extension FullyConnectedInt8 {
     /// Host workspace: two input rows widened to int16 (`matrixMultiplyWorkspaceBytes`).
     public var workspaceBytes: Int { matrixMultiplyWorkspaceBytes(depth: accumDepth) }
 
-    /// `evaluate`'s result (same exact sums, same single rounding) with the SIMD product.
+    /// `evaluate`'s result (same exact sums, same single rounding) with the SIMD product; TFLM's
+    /// double rounding (`roundsTwice`, a conformance mode) runs the portable kernel.
     public func evaluateSIMD(_ memory: TensorMemory) {
+        if roundsTwice { return evaluate(memory) }
         let inputData = memory.int8(input)
         let outputData = memory.int8(output)
         let weightBase = UnsafePointer(memory.int8(filter))
