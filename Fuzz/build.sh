@@ -18,9 +18,13 @@ SCRATCH=.build-fuzz
 swift=(swift build -c release --scratch-path "$SCRATCH" -Xswiftc -sanitize=fuzzer,address)
 "${swift[@]}" --quiet --target TinyBoards 2>&1 | { grep -v -e 'unhandled; explicitly declare' -e '^    /' || true; }
 bin=$("${swift[@]}" --show-bin-path)
-# Every module object of that build (the dependency closure of TinyBoards; this scratch directory
-# builds nothing else).
-objects=("$bin"/*.build/*.o)
+# The objects of that build's modules (the dependency closure of TinyBoards; this scratch directory
+# builds nothing else): those each module's output-file-map.json names for its current sources and
+# that exist, so an object left by a source file since moved or deleted is not linked.
+objects=()
+for object in $(sed -n 's/^ *"object": *"\(.*\)",\{0,1\}$/\1/p' "$bin"/*.build/output-file-map.json); do
+    [ -f "$object" ] && objects+=("$object")
+done
 if [ -x "$SCRATCH/fuzz" ] && [ -z "$(find Fuzz/Targets "${objects[@]}" -newer "$SCRATCH/fuzz" | head -1)" ]; then
     exit 0
 fi
