@@ -4,12 +4,13 @@
 # it loads, run once on zero inputs. The host fuzzer (Fuzz/run.sh) runs on 64-bit Int; this catches
 # what only 32-bit arithmetic would trip. A fault or trap (exit status 3) is a finding; refusing
 # the file (2) or running out of the 4 MB emulated RAM (4) is not.
-# Usage: Fuzz/replay-embedded.sh [FILE...]   (default: Fuzz/corpus/* and the committed findings)
+# Usage: Fuzz/replay-embedded.sh [FILE...]   (default: Fuzz/corpus/tflite/* and the committed findings)
 set -euo pipefail
+shopt -s nullglob
 source "$(dirname "$0")/../Embedded/firmware.sh"
 cd "$REPO_DIR"
 files=("$@")
-if [ ${#files[@]} -eq 0 ]; then files=(Fuzz/corpus/* Tests/TinyCoreTests/Fixtures/fuzz/*); fi
+if [ ${#files[@]} -eq 0 ]; then files=(Fuzz/corpus/tflite/* Fuzz/findings/tflite/* Tests/TinyCoreTests/Fixtures/fuzz/*); fi
 compile_core cortex-m7
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -22,6 +22,10 @@ public struct MelFilterbank: Sendable {
         guard c.bandCount > 0 else { throw DSPError("mel band count must be positive (got \(c.bandCount))") }
         guard sampleRate > 0 else { throw DSPError("sample rate must be positive (got \(sampleRate))") }
         guard fftSize >= 2 else { throw DSPError("FFT size must be at least 2 (got \(fftSize))") }
+        // More bands than bins is a corrupt count (a device image or spec can hold any), not a filterbank.
+        guard c.bandCount <= fftSize / 2 + 1 else {
+            throw DSPError("mel band count \(c.bandCount) exceeds the \(fftSize / 2 + 1) bins of a \(fftSize)-point FFT")
+        }
         guard c.minHertz >= 0, c.minHertz < c.maxHertz, c.maxHertz <= sampleRate / 2 else {
             throw DSPError("mel range must satisfy 0 ≤ minHz < maxHz ≤ sampleRate/2 (got \(c.minHertz)–\(c.maxHertz) Hz at \(sampleRate) Hz)")
         }

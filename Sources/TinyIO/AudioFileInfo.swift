@@ -7,10 +7,11 @@ public struct AudioFileInfo: Equatable, Sendable {
     /// Samples per frame.
     public var channelCount: Int
     /// Frames the header declares (the count `AudioFileReader` verifies at the end of the file);
-    /// 0 for a stream on a pipe, whose length is unknown.
+    /// 0 where the length is unknown: a stream on a pipe, an encoding libsndfile cannot seek in
+    /// (GSM 6.10), an Ogg file without a final granule position.
     public var frames: Int
-    /// Frames actually in the file (less than `frames` when it is truncated); nil on a pipe, where
-    /// only reading to the end tells.
+    /// Frames actually in the file (less than `frames` when it is truncated); nil where the length
+    /// is unknown (on a pipe only reading to the end tells).
     public var presentFrames: Int?
     /// Container as libsndfile names it, e.g. "WAV (Microsoft)", "FLAC (Free Lossless Audio Codec)".
     public var container: String

@@ -67,11 +67,13 @@ public final class AudioFileReader: FrameSource {
     private init(opened: OpaquePointer, sfInfo: SF_INFO, name: String) throws(IOError) {
         handle = opened
         let header = WAVHeaderLog(opened, sfInfo)
-        let seekable = sfInfo.seekable != 0
-        let frames = seekable ? header?.declaredFrames(present: Int(sfInfo.frames)) ?? Int(sfInfo.frames)
-                              : header?.declaredFrames(present: 0) ?? 0
+        // libsndfile reports SF_COUNT_MAX frames where it cannot tell the length (an Ogg file without
+        // a final granule position): unknown, as on a pipe.
+        let lengthKnown = sfInfo.seekable != 0 && sfInfo.frames != sf_count_t.max
+        let frames = lengthKnown ? header?.declaredFrames(present: Int(sfInfo.frames)) ?? Int(sfInfo.frames)
+                                 : header?.declaredFrames(present: 0) ?? 0
         info = AudioFileInfo(path: name, sampleRate: Int(sfInfo.samplerate), channelCount: Int(sfInfo.channels),
-                             frames: frames, presentFrames: seekable ? Int(sfInfo.frames) : nil,
+                             frames: frames, presentFrames: lengthKnown ? Int(sfInfo.frames) : nil,
                              container: Self.formatName(sfInfo.format & Int32(SF_FORMAT_TYPEMASK), major: true),
                              encoding: Self.formatName(sfInfo.format & Int32(SF_FORMAT_SUBMASK), major: false),
                              formatCode: sfInfo.format)
@@ -83,7 +85,7 @@ public final class AudioFileReader: FrameSource {
         if let bits = header?.bitWidth, !WAVHeaderLog.acceptedBitDepths.contains(bits) {
             throw .unsupportedBitDepth(path: name, bits: bits, accepted: WAVHeaderLog.acceptedBitDepths)
         }
-        guard info.frames > 0 || !seekable else { throw .empty(source: name) }
+        guard info.frames > 0 || !lengthKnown else { throw .empty(source: name) }
         sf_command(handle, Int32(SFC_SET_NORM_FLOAT), nil, Int32(SF_TRUE))
     }
 
@@ -102,8 +104,10 @@ public final class AudioFileReader: FrameSource {
 
     /// Every remaining frame, interleaved (for clips; long inputs should read blocks).
     public func readAll() throws(IOError) -> [Float] {
-        // One spare frame, so a file of the declared length ends without growing the array.
-        var samples = [Float](repeating: 0, count: (info.frames > 0 ? info.frames + 1 : 1 << 16) * info.channelCount)
+        // One spare frame, so a file of the declared length ends without growing the array; but a
+        // header may declare any length, so at most 2^22 samples (16 MiB) are reserved up front.
+        let reserved = min(info.frames > 0 ? info.frames : 1 << 16, (1 << 22) / info.channelCount) + 1
+        var samples = [Float](repeating: 0, count: reserved * info.channelCount)
         var total = 0
         while true {
             if total == samples.count { samples += [Float](repeating: 0, count: samples.count) }

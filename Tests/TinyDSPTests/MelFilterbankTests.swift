@@ -61,4 +61,15 @@ import TinyDSP
         }
         #expect(throws: DSPError.self) { try MelFilterbank(.tensorflow(bandCount: 0, minHertz: 20, maxHertz: 4000), sampleRate: 16000, fftSize: 512) }
     }
+
+    /// A band count beyond the FFT's bins (found by fuzzing device images: 2^31 bands asked for
+    /// 16 GB) is refused before anything is allocated; every bin its own band still builds.
+    @Test func bandCountBeyondTheBins() throws {
+        for bands in [258, Int(Int32.max)] {
+            #expect(throws: DSPError.self) {
+                try MelFilterbank(.tensorflow(bandCount: bands, minHertz: 20, maxHertz: 4000), sampleRate: 16000, fftSize: 512)
+            }
+        }
+        #expect(try MelFilterbank(.tensorflow(bandCount: 257, minHertz: 20, maxHertz: 4000), sampleRate: 16000, fftSize: 512).bandCount == 257)
+    }
 }

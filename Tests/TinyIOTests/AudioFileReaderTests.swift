@@ -83,6 +83,30 @@ import Testing
         }
     }
 
+    /// A WAV whose data chunk claims 2 GiB (just below the placeholder sizes) but holds 100 bytes
+    /// (found by fuzzing: `readAll` reserved the declared 2 G frames, 8.6 GB) reads its 100 frames
+    /// and ends in `.truncated`.
+    @Test func hugeDeclaredLengthReservesLittle() throws {
+        let dir = try FixtureFiles.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var wav = Data("RIFF".utf8) + Data([0xFF, 0xFF, 0xFF, 0xF7]) + Data("WAVEfmt ".utf8)
+        wav += Data([16, 0, 0, 0, 1, 0, 1, 0, 0x80, 0x3E, 0, 0, 0x80, 0x3E, 0, 0, 1, 0, 8, 0])  // PCM u8, mono, 16 kHz
+        wav += Data("data".utf8) + Data([0x00, 0xFF, 0xFE, 0x7F]) + Data(repeating: 128, count: 100)
+        let url = dir.appendingPathComponent("huge.wav")
+        try wav.write(to: url)
+        Self.expectError(path: url.path) { error in
+            if case .truncated(_, 0x7FFE_FF00, 100) = error { true } else { false }
+        }
+    }
+
+    /// An Ogg Vorbis file whose length libsndfile cannot tell (it says SF_COUNT_MAX frames; found by
+    /// fuzzing: `readAll` overflowed reserving them) has an unknown length and, holding no audio, is empty.
+    @Test func oggOfUnknownLength() throws {
+        let path = FixtureFiles.url("fuzz/ogg-unknown-length.ogg").path
+        #expect(try AudioFileReader.info(path: path).frames == 0)
+        Self.expectError(path: path) { error in if case .empty = error { true } else { false } }
+    }
+
     /// A zero-frame WAV is empty; a header rate of 0 or 1 GHz is refused naming the accepted range.
     @Test func zeroFramesAndAbsurdHeaderRates() throws {
         let dir = try FixtureFiles.scratchDirectory()
